@@ -1,0 +1,41 @@
+package dev.speckitty.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: the {@link CliContext} and the output writers of its picocli spec, so
+ * that tests capture everything a command prints. Subclasses parse, call a service, render.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+  @Spec protected CommandSpec spec;
+  protected final CliContext ctx;
+
+  protected BaseCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  protected PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  protected void print(List<String> lines) {
+    lines.forEach(out()::println);
+    out().flush();
+  }
+
+  @Override
+  public final Integer call() throws Exception {
+    return execute();
+  }
+
+  /** Does the command's work and returns its exit code (see {@link ExitCode}). */
+  protected abstract int execute() throws Exception;
+}

@@ -1,0 +1,69 @@
+package dev.speckitty.cli;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a command takes from the outside world — environment, home directory, standard input,
+ * terminal, clock — so that tests run the CLI in-process against a temporary HOME and a fixed
+ * clock, and never touch the real one.
+ *
+ * @param env the process environment
+ * @param home the user's home directory ({@code $HOME}); {@code ~/.spec-kitty} lives under it
+ * @param stdin standard input, read when it is not a terminal
+ * @param interactive whether stdin and stdout are a terminal (prompts then use JLine)
+ * @param clock the clock token expiries and event timestamps are measured with
+ */
+public record CliContext(
+    Map<String, String> env, Path home, InputStream stdin, boolean interactive, Clock clock) {
+
+  /** Environment variable that overrides {@code [server] url} from the config file. */
+  public static final String SERVER_URL_ENV = "SPEC_KITTY_SERVER_URL";
+
+  /** Environment variable that sets the network timeout in seconds (default 10). */
+  public static final String HTTP_TIMEOUT_ENV = "SPEC_KITTY_HTTP_TIMEOUT";
+
+  /** The context of the running process. */
+  public static CliContext fromSystem() {
+    Map<String, String> env = System.getenv();
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return new CliContext(
+        env, Path.of(home), System.in, System.console() != null, Clock.systemUTC());
+  }
+
+  /** {@code ~/.spec-kitty}: config, credentials and the event queue. */
+  public Path stateDir() {
+    return home.resolve(".spec-kitty");
+  }
+
+  /** An environment variable, empty when unset or blank. */
+  public Optional<String> envVar(String name) {
+    return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+  }
+
+  /** How long a network call may take before it counts as timed out. */
+  public Duration httpTimeout() {
+    return envVar(HTTP_TIMEOUT_ENV)
+        .map(
+            v -> {
+              try {
+                return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
+              } catch (NumberFormatException e) {
+                throw new CliException(
+                    ExitCode.CONFIG,
+                    "❌ " + HTTP_TIMEOUT_ENV + " must be a number of seconds, not '" + v + "'.");
+              }
+            })
+        .filter(d -> !d.isNegative() && !d.isZero())
+        .orElse(Duration.ofSeconds(10));
+  }
+
+  /** Shows a path the way a reader writes it: {@code ~/.spec-kitty/config.toml}. */
+  public String tildePath(Path path) {
+    return path.startsWith(home) ? "~/" + home.relativize(path) : path.toString();
+  }
+}

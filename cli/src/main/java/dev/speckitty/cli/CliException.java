@@ -1,0 +1,26 @@
+package dev.speckitty.cli;
+
+import java.util.List;
+
+/**
+ * A failure the user can act on: the lines to print (first line starts with ❌ or ⚠) and the exit
+ * code. Checked errors from files and the network become one of these at the edge of a service.
+ */
+public class CliException extends RuntimeException {
+  private final int exitCode;
+  private final List<String> lines;
+
+  public CliException(int exitCode, String... lines) {
+    super(String.join("\n", lines));
+    this.exitCode = exitCode;
+    this.lines = List.of(lines);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public List<String> lines() {
+    return lines;
+  }
+}

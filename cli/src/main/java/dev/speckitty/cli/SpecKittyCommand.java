@@ -1,0 +1,31 @@
+package dev.speckitty.cli;
+
+import dev.speckitty.cli.auth.AuthCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code spec-kitty} command: the root of the command tree and of {@code --help}. */
+@Command(
+    name = "spec-kitty",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Spec-driven development from the command line, synced with your team server.",
+    description = {
+      "Configure the server in ~/.spec-kitty/config.toml ([server] url = \"https://...\") or with"
+          + " SPEC_KITTY_SERVER_URL, then run 'spec-kitty auth login'."
+    },
+    subcommands = {AuthCommand.class})
+public final class SpecKittyCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command.");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.speckitty.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** The version from the Maven build ({@code version.properties}), so it is never typed twice. */
+public final class VersionProvider implements IVersionProvider {
+
+  /** The CLI version, e.g. {@code 2.1.0}. */
+  public static String version() {
+    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException | NullPointerException e) {
+      throw new UncheckedIOException(new IOException("version.properties missing", e));
+    }
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"spec-kitty " + version()};
+  }
+}

@@ -1,0 +1,166 @@
+package dev.speckitty.cli.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.http.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the session in {@code ~/.spec-kitty/credentials.json}: directory 0700, file 0600, written
+ * to a temporary file and moved into place under a file lock, so a crash or a second spec-kitty
+ * process never leaves half a file or a readable token.
+ */
+public final class CredentialStore {
+  static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+  static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private final Path dir;
+
+  public CredentialStore(Path stateDir) {
+    this.dir = stateDir;
+  }
+
+  public Path file() {
+    return dir.resolve("credentials.json");
+  }
+
+  /** The stored session, empty when nobody is logged in. */
+  public Optional<Credentials> load() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CliException(ExitCode.FAILURE, "❌ Cannot read " + file() + ": " + e.getMessage());
+    }
+    try {
+      JsonNode n = Json.mapper().readTree(bytes);
+      return Optional.of(
+          new Credentials(
+              text(n, "server"),
+              text(n, "username"),
+              n.path("team_slug").asText(""),
+              text(n, "access_token"),
+              Instant.parse(text(n, "access_expires_at")),
+              text(n, "refresh_token"),
+              Instant.parse(text(n, "refresh_expires_at"))));
+    } catch (IOException | DateTimeParseException | IllegalStateException e) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ The credentials file " + file() + " is damaged.",
+          "   Run 'spec-kitty auth logout' and then 'spec-kitty auth login'.");
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new IllegalStateException("missing " + field);
+    }
+    return v.asText();
+  }
+
+  /** Replaces the stored session atomically. */
+  public void save(Credentials c) {
+    ObjectNode n = Json.mapper().createObjectNode();
+    n.put("server", c.server());
+    n.put("username", c.username());
+    n.put("team_slug", c.teamSlug());
+    n.put("access_token", c.accessToken());
+    n.put("access_expires_at", c.accessExpiresAt().toString());
+    n.put("refresh_token", c.refreshToken());
+    n.put("refresh_expires_at", c.refreshExpiresAt().toString());
+    try {
+      byte[] bytes = Json.mapper().writeValueAsBytes(n);
+      withLock(() -> writeAtomically(bytes));
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.FAILURE, "❌ Cannot save credentials to " + file() + ": " + e.getMessage());
+    }
+  }
+
+  /** Deletes the stored session; returns whether there was one. */
+  public boolean clear() {
+    try {
+      boolean[] existed = {false};
+      if (Files.isDirectory(dir)) {
+        withLock(() -> existed[0] = Files.deleteIfExists(file()));
+      }
+      return existed[0];
+    } catch (IOException e) {
+      throw new CliException(ExitCode.FAILURE, "❌ Cannot remove " + file() + ": " + e.getMessage());
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private void withLock(IoAction action) throws IOException {
+    ensurePrivateDir();
+    Path lockFile = dir.resolve("credentials.lock");
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      action.run();
+    }
+  }
+
+  private void ensurePrivateDir() throws IOException {
+    if (POSIX) {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+      }
+      // The reader may have made it with `mkdir -p` (0755): tighten it, tokens live here.
+      Files.setPosixFilePermissions(dir, DIR_MODE);
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  private void writeAtomically(byte[] bytes) throws IOException {
+    Path tmp =
+        POSIX
+            ? Files.createTempFile(
+                dir, ".credentials-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+            : Files.createTempFile(dir, ".credentials-", ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(
+            tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

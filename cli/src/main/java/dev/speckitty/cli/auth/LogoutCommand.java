@@ -1,0 +1,32 @@
+package dev.speckitty.cli.auth;
+
+import dev.speckitty.cli.BaseCommand;
+import dev.speckitty.cli.CliContext;
+import dev.speckitty.cli.ExitCode;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+
+/** {@code spec-kitty auth logout}: forgets the stored tokens. */
+@Command(
+    name = "logout",
+    header = "Log out: delete the stored tokens from this machine.",
+    description = "Succeeds (exit 0) also when there is no session.")
+final class LogoutCommand extends BaseCommand {
+  LogoutCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected int execute() {
+    CredentialStore store = new CredentialStore(ctx.stateDir());
+    AuthService auth = new AuthService(null, store, ctx.clock());
+    Optional<Credentials> previous = auth.logout();
+    if (previous.isPresent()) {
+      out().println("✅ Logged out successfully.");
+      out().println("   Cleared credentials for: " + previous.get().username());
+    } else {
+      out().println("ℹ️  No active session. Already logged out.");
+    }
+    return ExitCode.OK;
+  }
+}

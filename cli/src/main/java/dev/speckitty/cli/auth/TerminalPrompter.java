@@ -1,0 +1,66 @@
+package dev.speckitty.cli.auth;
+
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** Prompts on the terminal with JLine; the password is echoed as one {@code *} per character. */
+final class TerminalPrompter implements Prompter {
+  private final Terminal terminal;
+  private final LineReader reader;
+
+  TerminalPrompter() {
+    try {
+      terminal = TerminalBuilder.builder().system(true).build();
+      if (terminal.getWidth() <= 0) {
+        // Some pseudo-terminals report no size; JLine cannot lay out a prompt in zero columns.
+        terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .option(LineReader.Option.BRACKETED_PASTE, false)
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .option(LineReader.Option.DISABLE_HIGHLIGHTER, true)
+            .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+            .build();
+  }
+
+  @Override
+  public String readLine(String prompt) {
+    return read(prompt, null).strip();
+  }
+
+  @Override
+  public char[] readPassword(String prompt) {
+    return read(prompt, '*').toCharArray();
+  }
+
+  private String read(String prompt, Character mask) {
+    try {
+      return reader.readLine(prompt, mask);
+    } catch (UserInterruptException | EndOfFileException e) {
+      throw new CliException(ExitCode.FAILURE, "❌ Login cancelled.");
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      terminal.close();
+    } catch (IOException ignored) {
+      // Nothing useful to do: the prompts are answered.
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Who you are on the server: login, tokens, their safe storage and transparent refresh. */
+package dev.speckitty.cli.auth;

@@ -1,0 +1,96 @@
+package dev.speckitty.cli.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.speckitty.cli.CliContext;
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads {@code ~/.spec-kitty/config.toml} ({@code [server] url = "…"}), lets {@code
+ * SPEC_KITTY_SERVER_URL} override it, and turns every way that can go wrong into one message that
+ * says what to fix.
+ */
+public final class ConfigLoader {
+  private final CliContext ctx;
+
+  public ConfigLoader(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** {@code ~/.spec-kitty/config.toml}. */
+  public Path configFile() {
+    return ctx.stateDir().resolve("config.toml");
+  }
+
+  /** The configured server, or the "No server configured" error (exit 2). */
+  public ServerConfig requireServer() {
+    return server()
+        .orElseThrow(
+            () ->
+                new CliException(
+                    ExitCode.CONFIG,
+                    "❌ No server configured.",
+                    "   Add a [server] section with url = \"https://your-server.example.com\" to "
+                        + ctx.tildePath(configFile())
+                        + " (or set "
+                        + CliContext.SERVER_URL_ENV
+                        + ")."));
+  }
+
+  /** The configured server, empty when neither the environment nor the file names one. */
+  public Optional<ServerConfig> server() {
+    Optional<String> fromEnv = ctx.envVar(CliContext.SERVER_URL_ENV);
+    if (fromEnv.isPresent()) {
+      return Optional.of(
+          new ServerConfig(
+              ServerUrl.parse(fromEnv.get(), CliContext.SERVER_URL_ENV), configFile(), true));
+    }
+    return readUrl()
+        .map(
+            url ->
+                new ServerConfig(
+                    ServerUrl.parse(url, ctx.tildePath(configFile())), configFile(), false));
+  }
+
+  private Optional<String> readUrl() {
+    Path file = configFile();
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CliException(ExitCode.CONFIG, "❌ Cannot read " + file + ": " + e.getMessage());
+    }
+    JsonNode root;
+    try {
+      root = new TomlMapper().readTree(text);
+    } catch (JacksonException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at != null && at.getLineNr() > 0 ? file + ":" + at.getLineNr() : file.toString();
+      throw new CliException(
+          ExitCode.CONFIG,
+          "❌ Malformed config file " + where + ": " + e.getOriginalMessage(),
+          "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\"");
+    }
+    JsonNode url = root == null ? null : root.path("server").get("url");
+    if (url == null || url.isNull()) {
+      return Optional.empty();
+    }
+    if (!url.isTextual()) {
+      throw new CliException(
+          ExitCode.CONFIG,
+          "❌ In " + file + ", [server] url must be a quoted string, e.g. url = \"https://…\".");
+    }
+    return Optional.of(url.asText());
+  }
+}

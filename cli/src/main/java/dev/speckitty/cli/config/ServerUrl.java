@@ -1,0 +1,72 @@
+package dev.speckitty.cli.config;
+
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/**
+ * A team server's base URL that is safe to send a password to: {@code https://}, or {@code http://}
+ * only to this machine (the local sandbox and tests).
+ *
+ * @param value the URL as configured, without a trailing slash
+ */
+public record ServerUrl(String value) {
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+  /** Validates a configured URL; {@code origin} names where it came from in error messages. */
+  public static ServerUrl parse(String raw, String origin) {
+    String trimmed = raw.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw invalid(raw, origin, "it is not a valid URL");
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null || uri.getHost() == null) {
+      throw invalid(raw, origin, "write it in full, e.g. https://your-server.example.com");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw invalid(raw, origin, "a server URL has no ?query or #fragment");
+    }
+    scheme = scheme.toLowerCase(java.util.Locale.ROOT);
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw new CliException(
+          ExitCode.CONFIG,
+          "❌ Refusing insecure server URL " + trimmed + " (from " + origin + ").",
+          "   Use https:// — plain http:// is allowed only for localhost and 127.0.0.1.");
+    }
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw invalid(raw, origin, "it must start with https://");
+    }
+    return new ServerUrl(trimmed);
+  }
+
+  /** The absolute URI of an API path such as {@code /api/v1/token/}. */
+  public URI resolve(String path) {
+    return URI.create(value + path);
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.equals("localhost")
+        || h.equals("[::1]")
+        || h.equals("::1")
+        || IPV4_LOOPBACK.matcher(h).matches();
+  }
+
+  private static CliException invalid(String raw, String origin, String why) {
+    return new CliException(
+        ExitCode.CONFIG, "❌ Invalid server URL '" + raw + "' (from " + origin + "): " + why + ".");
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.speckitty.cli.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+
+/**
+ * The one place that sends HTTP requests: applies the timeout, and turns the JDK's many network
+ * exceptions into a {@link ServerUnreachableException} whose kind a user can understand.
+ */
+public final class HttpTransport {
+  private final HttpClient client;
+  private final Duration timeout;
+
+  public HttpTransport(Duration timeout) {
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** A request builder for {@code uri} with the timeout and the client's User-Agent set. */
+  public HttpRequest.Builder request(java.net.URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("User-Agent", "spec-kitty/" + dev.speckitty.cli.VersionProvider.version());
+  }
+
+  /** Sends the request and reads the whole body. */
+  public HttpResponse<byte[]> send(HttpRequest request) throws ServerUnreachableException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerUnreachableException(Unreachable.OTHER, e);
+    } catch (IOException e) {
+      throw new ServerUnreachableException(classify(e), e);
+    }
+  }
+
+  static Unreachable classify(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof HttpTimeoutException) {
+        return Unreachable.TIMEOUT;
+      }
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return Unreachable.UNKNOWN_HOST;
+      }
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return Unreachable.REFUSED;
+      }
+    }
+    String message = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("reset") || message.contains("closed") || message.contains("eof")) {
+      return Unreachable.RESET;
+    }
+    return Unreachable.OTHER;
+  }
+}

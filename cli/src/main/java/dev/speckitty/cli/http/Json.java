@@ -1,0 +1,21 @@
+package dev.speckitty.cli.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one JSON mapper of the CLI, configured once (its creation is the costly part). */
+public final class Json {
+  private static final class Holder {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return Holder.MAPPER;
+  }
+}

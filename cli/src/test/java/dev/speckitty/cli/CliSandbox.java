@@ -1,0 +1,105 @@
+package dev.speckitty.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs the CLI in-process against a fresh temporary HOME per test, with a clock the test moves —
+ * never the real HOME.
+ */
+public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
+  private Path home;
+  private final Map<String, String> env = new HashMap<>();
+  private Instant now = Instant.parse("2026-03-01T09:00:00Z");
+
+  /** What one command printed and returned. */
+  public record Result(int exitCode, String out, String err) {
+    /** Standard output then standard error, as a terminal would show them. */
+    public String all() {
+      return out + err;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    home = Files.createTempDirectory("spec-kitty-home-");
+    env.clear();
+    env.put("HOME", home.toString());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    try (Stream<Path> paths = Files.walk(home)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path stateDir() {
+    return home.resolve(".spec-kitty");
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  public CliSandbox env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** Writes {@code ~/.spec-kitty/config.toml} pointing at {@code url}. */
+  public CliSandbox configure(String url) throws IOException {
+    return writeConfig("[server]\nurl = \"" + url + "\"\n");
+  }
+
+  public CliSandbox writeConfig(String toml) throws IOException {
+    Files.createDirectories(stateDir());
+    Files.writeString(stateDir().resolve("config.toml"), toml);
+    return this;
+  }
+
+  public CliContext context(String stdin) {
+    return new CliContext(
+        Map.copyOf(env),
+        home,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        false,
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** Runs {@code spec-kitty args…} with {@code stdin} as standard input. */
+  public Result runWithStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(context(stdin), new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  public Result run(String... args) {
+    return runWithStdin("", args);
+  }
+}

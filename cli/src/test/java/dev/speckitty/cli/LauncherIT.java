@@ -1,0 +1,95 @@
+package dev.speckitty.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged launcher, run as a reader runs it: a subprocess with its own HOME. */
+class LauncherIT {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path home;
+
+  record Run(int exitCode, String output) {}
+
+  private Run launch(String stdin, String... args) throws IOException, InterruptedException {
+    Path launcher = Path.of(System.getProperty("spec-kitty.launcher"));
+    var command = new java.util.ArrayList<String>();
+    command.add(launcher.toString());
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("SPEC_KITTY_"));
+    env.put("HOME", home.toString());
+    env.put("LANG", "C");
+    Process p = pb.start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), output);
+  }
+
+  @Test
+  void launcherPrintsTheVersion() throws Exception {
+    Run r = launch("", "--version");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output()).isEqualTo("spec-kitty " + System.getProperty("project.version") + "\n");
+  }
+
+  @Test
+  void launcherLogsInShowsStatusAndLogsOutInItsOwnHome() throws Exception {
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/"))
+            .withRequestBody(
+                equalToJson("{\"username\": \"your-email@example.com\", \"password\": \"pw-123\"}"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"access": "a1", "refresh": "r1", "access_expires_in": 86400,
+                         "refresh_expires_in": 604800, "team_slug": "kitty-team"}""")));
+    Files.createDirectories(home.resolve(".spec-kitty"));
+    Files.writeString(
+        home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + server.baseUrl() + "\"\n");
+
+    Run login = launch("your-email@example.com\npw-123\n", "auth", "login");
+    Run status = launch("", "auth", "status");
+    Run logout = launch("", "auth", "logout");
+
+    assertThat(login.output())
+        .isEqualTo(
+            "Authenticating with "
+                + server.baseUrl()
+                + "...\n✅ Login successful!\n   Logged in as: your-email@example.com\n");
+    assertThat(status.output())
+        .isEqualTo(
+            "✅ Authenticated\n   Username: your-email@example.com\n   Server:   "
+                + server.baseUrl()
+                + "\n   Access token: valid (23h remaining)\n   Refresh token: valid (6d remaining)\n");
+    assertThat(logout.output())
+        .isEqualTo(
+            "✅ Logged out successfully.\n   Cleared credentials for: your-email@example.com\n");
+    assertThat(login.exitCode() + status.exitCode() + logout.exitCode()).isZero();
+  }
+}

@@ -1,0 +1,285 @@
+package dev.speckitty.cli.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.speckitty.cli.auth.TokenStubs.PASSWORD;
+import static dev.speckitty.cli.auth.TokenStubs.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.speckitty.cli.CliSandbox;
+import dev.speckitty.cli.CliSandbox.Result;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LoginCommandTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @RegisterExtension CliSandbox cli = new CliSandbox();
+
+  private String url;
+
+  @BeforeEach
+  void configure() throws IOException {
+    url = server.baseUrl();
+    cli.configure(url);
+  }
+
+  @Test
+  void loginReadsUsernameAndPasswordFromStdinAndPrintsSuccess() {
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "Authenticating with "
+                + url
+                + "...\n"
+                + "✅ Login successful!\n"
+                + "   Logged in as: your-email@example.com\n");
+    assertThat(r.err()).isEmpty();
+    assertThat(cli.stateDir().resolve("credentials.json")).exists();
+  }
+
+  @Test
+  void loginWithWrongPasswordPrintsInvalidCredentialsAndWritesNothing() {
+    server.stubFor(
+        TokenStubs.loginAnswers(401, "application/json", "{\"detail\": \"No active account\"}"));
+
+    Result r = cli.runWithStdin(USER + "\nwrong\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Invalid username or password\n   Please check your credentials and try again.\n");
+    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+  }
+
+  @Test
+  void loginWhenNothingListensPrintsCannotReachServer() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    cli.configure("http://127.0.0.1:" + closedPort);
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
+                + closedPort
+                + "\n");
+    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+  }
+
+  @Test
+  void loginThatTimesOutPrintsCannotReachServer() {
+    server.stubFor(
+        TokenStubs.loginAccepts(USER, PASSWORD)
+            .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.3");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+  }
+
+  @Test
+  void loginWhenServerFailsPrintsTemporarilyUnavailable() {
+    server.stubFor(TokenStubs.loginAnswers(500, "application/json", "{\"detail\": \"boom\"}"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Server temporarily unavailable (HTTP 500)\n   Please try again in a few minutes.\n");
+  }
+
+  @Test
+  void loginWithHtmlBodyPrintsInvalidServerResponse() {
+    server.stubFor(TokenStubs.loginAnswers(200, "text/html", "<html><body>Welcome</body></html>"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+  }
+
+  @Test
+  void loginWithJsonMissingTokensPrintsInvalidServerResponse() {
+    server.stubFor(TokenStubs.loginAnswers(200, "application/json", "{\"access\": \"only\"}"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+  }
+
+  @Test
+  void loginWhenAlreadyAuthenticatedSaysSoWithoutAsking() {
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    server.resetRequests();
+
+    Result r = cli.runWithStdin("", "auth", "login");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Already authenticated as your-email@example.com.\n"
+                + "   Use --force to log in again, or 'spec-kitty auth logout' first.\n");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void loginWithForceLogsInAgain() {
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login", "--force");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("✅ Login successful!");
+    server.verify(2, postRequestedFor(urlEqualTo("/api/v1/token/")));
+  }
+
+  @Test
+  void loginWithUsernameOptionAndPasswordStdinReadsOnlyThePassword() {
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+
+    Result r = cli.runWithStdin(PASSWORD + "\n", "auth", "login", "-u", USER, "--password-stdin");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("   Logged in as: your-email@example.com\n");
+  }
+
+  @Test
+  void passwordStdinWithoutUsernameIsAUsageError() {
+    Result r = cli.runWithStdin(PASSWORD + "\n", "auth", "login", "--password-stdin");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--password-stdin needs --username");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void loginWithEmptyStdinSaysWhatIsMissing() {
+    Result r = cli.runWithStdin("", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("❌ No username on standard input (it was empty or closed).\n");
+  }
+
+  @Test
+  void loginRefusesPlainHttpToANonLoopbackHostWithoutSendingAnything() throws IOException {
+    cli.configure("http://your-server.example.com");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("❌ Refusing insecure server URL http://your-server.example.com")
+        .contains("Use https://");
+    assertThat(r.out()).doesNotContain("Authenticating");
+  }
+
+  @Test
+  void loginWithoutConfigPrintsNoServerConfiguredAndWhatToWrite() throws IOException {
+    Files.delete(cli.stateDir().resolve("config.toml"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ No server configured.\n"
+                + "   Add a [server] section with url = \"https://your-server.example.com\" to"
+                + " ~/.spec-kitty/config.toml (or set SPEC_KITTY_SERVER_URL).\n");
+  }
+
+  @Test
+  void configWithoutUrlKeyCountsAsNoServer() throws IOException {
+    cli.writeConfig("[server]\nname = \"team\"\n");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("❌ No server configured.\n");
+  }
+
+  @Test
+  void malformedConfigNamesTheFileAndLine() throws IOException {
+    cli.writeConfig("[server]\nurl = \"https://x.example.com\n");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("❌ Malformed config file " + cli.stateDir().resolve("config.toml") + ":2: ");
+  }
+
+  @Test
+  void environmentVariableOverridesTheConfigFile() throws IOException {
+    cli.configure("https://ignored.example.com");
+    cli.env("SPEC_KITTY_SERVER_URL", url);
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("Authenticating with " + url + "...\n");
+  }
+
+  @Test
+  void credentialsAreOwnerOnlyEvenWhenTheDirectoryWasCreatedOpen() throws IOException {
+    Files.setPosixFilePermissions(cli.stateDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+
+    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.stateDir())))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cli.stateDir().resolve("credentials.json"))))
+        .isEqualTo("rw-------");
+    try (var files = Files.list(cli.stateDir())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary file is left behind")
+          .allMatch(n -> !n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void tokensAndPasswordNeverAppearInAnyOutput() {
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+    String everything =
+        cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login").all()
+            + cli.run("auth", "status").all()
+            + cli.run("auth", "status", "--json").all()
+            + cli.run("auth", "logout").all();
+
+    assertThat(everything)
+        .contains("your-email@example.com")
+        .doesNotContain("access-token-1", "refresh-token-1", PASSWORD);
+  }
+}

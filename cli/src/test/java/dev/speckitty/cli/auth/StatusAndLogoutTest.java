@@ -1,0 +1,142 @@
+package dev.speckitty.cli.auth;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.speckitty.cli.auth.TokenStubs.PASSWORD;
+import static dev.speckitty.cli.auth.TokenStubs.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.speckitty.cli.CliSandbox;
+import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.http.Json;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StatusAndLogoutTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @RegisterExtension CliSandbox cli = new CliSandbox();
+
+  private String url;
+
+  @BeforeEach
+  void logIn() throws IOException {
+    url = server.baseUrl();
+    cli.configure(url);
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+    assertThat(cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login").exitCode())
+        .isZero();
+  }
+
+  @Test
+  void statusRightAfterLoginShowsTheTutorialLines() {
+    cli.advance(Duration.ofSeconds(5));
+
+    Result r = cli.run("auth", "status");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Authenticated\n"
+                + "   Username: your-email@example.com\n"
+                + "   Server:   "
+                + url
+                + "\n"
+                + "   Access token: valid (23h remaining)\n"
+                + "   Refresh token: valid (6d remaining)\n");
+  }
+
+  @Test
+  void statusWithExpiredAccessTokenSaysItWillRefresh() {
+    cli.advance(Duration.ofHours(25));
+
+    Result r = cli.run("auth", "status");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("   Access token: expired (will refresh automatically)\n")
+        .contains("   Refresh token: valid (5d remaining)\n");
+  }
+
+  @Test
+  void statusWithExpiredRefreshTokenAsksForLogin() {
+    cli.advance(Duration.ofDays(8));
+
+    Result r = cli.run("auth", "status");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .startsWith("❌ Session expired\n")
+        .contains("   Refresh token: expired (re-login required)\n")
+        .contains("Run 'spec-kitty auth login'");
+  }
+
+  @Test
+  void statusWhenTheConfiguredServerChangedSaysLoginIsRequired() throws IOException {
+    cli.configure("https://other.example.com");
+
+    Result r = cli.run("auth", "status");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .startsWith("⚠️  Logged in to a different server than the one configured\n")
+        .contains("   Config:   https://other.example.com\n")
+        .contains("Run 'spec-kitty auth login'");
+  }
+
+  @Test
+  void statusJsonCarriesTheSameFactsWithoutTokens() throws IOException {
+    cli.advance(Duration.ofHours(1));
+
+    Result r = cli.run("auth", "status", "--json");
+
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.get("authenticated").asBoolean()).isTrue();
+    assertThat(json.get("username").asText()).isEqualTo(USER);
+    assertThat(json.get("server").asText()).isEqualTo(url);
+    assertThat(json.get("team").asText()).isEqualTo("kitty-team");
+    assertThat(json.at("/access_token/remaining_seconds").asLong()).isEqualTo(23 * 3600);
+    assertThat(json.at("/refresh_token/valid").asBoolean()).isTrue();
+    assertThat(r.out()).doesNotContain("access-token-1", "refresh-token-1");
+  }
+
+  @Test
+  void logoutClearsCredentialsAndNamesTheUser() {
+    Result r = cli.run("auth", "logout");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Logged out successfully.\n   Cleared credentials for: your-email@example.com\n");
+    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+  }
+
+  @Test
+  void statusAfterLogoutSaysNotAuthenticated() {
+    cli.run("auth", "logout");
+
+    Result r = cli.run("auth", "status");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("❌ Not authenticated\n   Run 'spec-kitty auth login' to authenticate.\n");
+  }
+
+  @Test
+  void logoutWithoutSessionSaysAlreadyLoggedOut() {
+    cli.run("auth", "logout");
+
+    Result r = cli.run("auth", "logout");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo("ℹ️  No active session. Already logged out.\n");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.speckitty.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.speckitty.cli.CliException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerUrlTest {
+  @ParameterizedTest(name = "{0} is accepted as {1}")
+  @CsvSource({
+    "https://your-server.example.com, https://your-server.example.com",
+    "https://your-server.example.com/, https://your-server.example.com",
+    "https://example.com/team/, https://example.com/team",
+    "http://localhost:8080, http://localhost:8080",
+    "http://127.0.0.1:9999, http://127.0.0.1:9999",
+    "http://127.1.2.3, http://127.1.2.3",
+    "http://[::1]:8080, http://[::1]:8080"
+  })
+  void acceptsHttpsAndLoopbackHttp(String raw, String value) {
+    assertThat(ServerUrl.parse(raw, "test").value()).isEqualTo(value);
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(
+      strings = {
+        "http://your-server.example.com",
+        "http://10.0.0.1",
+        "http://128.0.0.1",
+        "http://localhost.example.com",
+        "ftp://example.com",
+        "your-server.example.com",
+        "https://example.com/?q=1",
+        "https://exa mple.com"
+      })
+  void refusesAnythingElse(String raw) {
+    assertThatThrownBy(() -> ServerUrl.parse(raw, "test"))
+        .isInstanceOf(CliException.class)
+        .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(2));
+  }
+}
