@@ -14,12 +14,18 @@ import java.util.Optional;
  *
  * @param env the process environment
  * @param home the user's home directory ({@code $HOME}); {@code ~/.spec-kitty} lives under it
+ * @param cwd the working directory, where project commands look for {@code .kittify/}
  * @param stdin standard input, read when it is not a terminal
  * @param interactive whether stdin and stdout are a terminal (prompts then use JLine)
  * @param clock the clock token expiries and event timestamps are measured with
  */
 public record CliContext(
-    Map<String, String> env, Path home, InputStream stdin, boolean interactive, Clock clock) {
+    Map<String, String> env,
+    Path home,
+    Path cwd,
+    InputStream stdin,
+    boolean interactive,
+    Clock clock) {
 
   /** Environment variable that overrides {@code [server] url} from the config file. */
   public static final String SERVER_URL_ENV = "SPEC_KITTY_SERVER_URL";
@@ -32,7 +38,12 @@ public record CliContext(
     Map<String, String> env = System.getenv();
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     return new CliContext(
-        env, Path.of(home), System.in, System.console() != null, Clock.systemUTC());
+        env,
+        Path.of(home),
+        Path.of("").toAbsolutePath(),
+        System.in,
+        System.console() != null,
+        Clock.tickMillis(java.time.ZoneOffset.UTC));
   }
 
   /** {@code ~/.spec-kitty}: config, credentials and the event queue. */

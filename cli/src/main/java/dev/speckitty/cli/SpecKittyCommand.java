@@ -1,6 +1,13 @@
 package dev.speckitty.cli;
 
 import dev.speckitty.cli.auth.AuthCommand;
+import dev.speckitty.cli.sync.SyncCommand;
+import dev.speckitty.cli.workflow.AcceptCommand;
+import dev.speckitty.cli.workflow.InitCommand;
+import dev.speckitty.cli.workflow.MoveCommand;
+import dev.speckitty.cli.workflow.PlanCommand;
+import dev.speckitty.cli.workflow.SpecifyCommand;
+import dev.speckitty.cli.workflow.TasksCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +27,16 @@ import picocli.CommandLine.Spec;
       "Configure the server in ~/.spec-kitty/config.toml ([server] url = \"https://...\") or with"
           + " SPEC_KITTY_SERVER_URL, then run 'spec-kitty auth login'."
     },
-    subcommands = {AuthCommand.class})
+    subcommands = {
+      InitCommand.class,
+      SpecifyCommand.class,
+      PlanCommand.class,
+      TasksCommand.class,
+      MoveCommand.class,
+      AcceptCommand.class,
+      AuthCommand.class,
+      SyncCommand.class
+    })
 public final class SpecKittyCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
   private Path home;
+  private Path cwd;
   private final Map<String, String> env = new HashMap<>();
   private Instant now = Instant.parse("2026-03-01T09:00:00Z");
 
@@ -39,6 +40,7 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("spec-kitty-home-");
+    cwd = Files.createDirectories(home.resolve("work"));
     env.clear();
     env.put("HOME", home.toString());
   }
@@ -52,6 +54,16 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
 
   public Path home() {
     return home;
+  }
+
+  /** The working directory commands run in (starts as {@code $HOME/work}). */
+  public Path cwd() {
+    return cwd;
+  }
+
+  public CliSandbox cd(Path dir) {
+    cwd = cwd.resolve(dir).normalize();
+    return this;
   }
 
   public Path stateDir() {
@@ -86,6 +98,7 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
     return new CliContext(
         Map.copyOf(env),
         home,
+        cwd,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         false,
         Clock.fixed(now, ZoneOffset.UTC));

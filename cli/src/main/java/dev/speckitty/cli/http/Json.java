@@ -13,7 +13,17 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  private static final class CompactHolder {
+    static final ObjectMapper COMPACT =
+        Holder.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+  }
+
   private Json() {}
+
+  /** The mapper without indentation, for storage and the wire. */
+  public static ObjectMapper compact() {
+    return CompactHolder.COMPACT;
+  }
 
   public static ObjectMapper mapper() {
     return Holder.MAPPER;

@@ -1,0 +1,382 @@
+package dev.speckitty.cli.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.f4b6a3.ulid.UlidCreator;
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.http.Json;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The durable event log in {@code ~/.spec-kitty/queue.db}. Every write is one SQLite transaction
+ * (WAL, synchronous=FULL), so a killed process never leaves half an event; an event leaves the push
+ * queue only when {@link #markSynced} records the server's acknowledgement.
+ */
+public final class EventQueue implements AutoCloseable {
+  static final int SCHEMA_VERSION = 1;
+  private static final String NODE_ID = "node_id";
+  private static final String LAMPORT = "lamport_clock";
+
+  private final Connection db;
+  private final Path file;
+  private final String nodeId;
+
+  private EventQueue(Path file, Connection db) throws SQLException {
+    this.file = file;
+    this.db = db;
+    migrate();
+    this.nodeId = initNodeId();
+  }
+
+  /** Opens (creating if needed, mode 0600 in a 0700 directory) the queue at {@code file}. */
+  public static EventQueue open(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+      if (!Files.isDirectory(dir)) {
+        if (posix) {
+          Files.createDirectories(
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+      if (posix && !Files.exists(file)) {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      config.setBusyTimeout(15_000);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      return new EventQueue(file, connection);
+    } catch (IOException | SQLException e) {
+      throw new CliException(
+          ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** This machine's stable id, stamped on every event it records. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate(
+          """
+          CREATE TABLE IF NOT EXISTS events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            lamport_clock INTEGER NOT NULL,
+            envelope TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'synced', 'pulled')),
+            retry_count INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            recorded_at TEXT NOT NULL
+          )""");
+      s.executeUpdate("CREATE INDEX IF NOT EXISTS events_by_state ON events(state, seq)");
+      s.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
+    }
+  }
+
+  private String initNodeId() throws SQLException {
+    Optional<String> existing = meta(NODE_ID);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    byte[] random = new byte[6];
+    new SecureRandom().nextBytes(random);
+    String id = HexFormat.of().formatHex(random);
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)")) {
+      ps.setString(1, NODE_ID);
+      ps.setString(2, id);
+      ps.executeUpdate();
+    }
+    return meta(NODE_ID).orElseThrow();
+  }
+
+  /** A value from the meta table. */
+  public Optional<String> meta(String key) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  /** Stores a value in the meta table (its own transaction). */
+  public void setMeta(String key, String value) {
+    inTransaction(() -> putMeta(key, value));
+  }
+
+  private void putMeta(String key, String value) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+      ps.setString(1, key);
+      ps.setString(2, value);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The current Lamport clock (0 before the first event). */
+  public long lamportClock() {
+    return meta(LAMPORT).map(Long::parseLong).orElse(0L);
+  }
+
+  /**
+   * Records events in one transaction: each gets a ULID, the next Lamport time, this node's id, the
+   * team and the timestamp {@code now}. Returns the envelopes as stored.
+   */
+  public List<EventEnvelope> append(
+      List<NewEvent> events, ProjectRef project, String team, Instant now) {
+    List<EventEnvelope> stored = new ArrayList<>();
+    inTransaction(
+        () -> {
+          long clock = lamportClock();
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "INSERT INTO events(event_id, lamport_clock, envelope, state, recorded_at)"
+                      + " VALUES (?, ?, ?, 'queued', ?)")) {
+            for (NewEvent e : events) {
+              clock++;
+              EventEnvelope envelope =
+                  new EventEnvelope(
+                      UlidCreator.getMonotonicUlid().toString(),
+                      e.eventType(),
+                      e.aggregateId(),
+                      e.aggregateType(),
+                      e.payload(),
+                      now.toString(),
+                      nodeId,
+                      clock,
+                      team,
+                      project.uuid(),
+                      project.slug());
+              ps.setString(1, envelope.eventId());
+              ps.setLong(2, clock);
+              ps.setString(3, toJson(envelope));
+              ps.setString(4, now.toString());
+              ps.addBatch();
+              stored.add(envelope);
+            }
+            ps.executeBatch();
+          }
+          putMeta(LAMPORT, Long.toString(clock));
+        });
+    return stored;
+  }
+
+  /** Up to {@code limit} queued events after position {@code afterSeq}, oldest first. */
+  public List<QueuedEvent> queued(long afterSeq, int limit) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT seq, envelope, retry_count FROM events WHERE state = 'queued' AND seq > ?"
+                + " ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      List<QueuedEvent> batch = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          batch.add(
+              new QueuedEvent(
+                  rs.getLong(1),
+                  Json.mapper().readValue(rs.getString(2), EventEnvelope.class),
+                  rs.getInt(3)));
+        }
+      }
+      return batch;
+    } catch (SQLException | JsonProcessingException e) {
+      throw failure("read", e);
+    }
+  }
+
+  /** Takes acknowledged events out of the push queue (one transaction). */
+  public void markSynced(Collection<String> eventIds) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "UPDATE events SET state = 'synced', last_error = NULL"
+                      + " WHERE event_id = ? AND state = 'queued'")) {
+            for (String id : eventIds) {
+              ps.setString(1, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  /** Keeps rejected events queued, counting the rejection and keeping the reason. */
+  public void markRejected(Map<String, String> reasonsById) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "UPDATE events SET retry_count = retry_count + 1, last_error = ?"
+                      + " WHERE event_id = ? AND state = 'queued'")) {
+            for (Map.Entry<String, String> r : reasonsById.entrySet()) {
+              ps.setString(1, r.getValue());
+              ps.setString(2, r.getKey());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  /** How many events wait to be pushed. */
+  public int queuedCount() {
+    return count("SELECT COUNT(*) FROM events WHERE state = 'queued'");
+  }
+
+  /** How many queued events the server has rejected at least once. */
+  public int rejectedCount() {
+    return count("SELECT COUNT(*) FROM events WHERE state = 'queued' AND retry_count > 0");
+  }
+
+  /** How many events came from teammates. */
+  public int pulledCount() {
+    return count("SELECT COUNT(*) FROM events WHERE state = 'pulled'");
+  }
+
+  private int count(String sql) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  /**
+   * Stores pulled events and the cursor that follows them in one transaction, so a crash never
+   * moves the cursor past events that were not stored. Events already known (by id) are skipped;
+   * the Lamport clock moves past the newest received. Returns how many were new.
+   */
+  public int storePulled(
+      List<EventEnvelope> events, String cursorKey, String nextCursor, Instant now) {
+    int[] added = {0};
+    inTransaction(
+        () -> {
+          long clock = lamportClock();
+          long maxReceived = 0;
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "INSERT OR IGNORE INTO events(event_id, lamport_clock, envelope, state,"
+                      + " recorded_at) VALUES (?, ?, ?, 'pulled', ?)")) {
+            for (EventEnvelope e : events) {
+              ps.setString(1, e.eventId());
+              ps.setLong(2, e.lamportClock());
+              ps.setString(3, toJson(e));
+              ps.setString(4, now.toString());
+              added[0] += ps.executeUpdate();
+              maxReceived = Math.max(maxReceived, e.lamportClock());
+            }
+          }
+          if (!events.isEmpty()) {
+            putMeta(LAMPORT, Long.toString(Math.max(clock, maxReceived) + 1));
+          }
+          if (nextCursor != null) {
+            putMeta(cursorKey, nextCursor);
+          }
+        });
+    return added[0];
+  }
+
+  /** All stored events of every state, in recording order (for inspection and tests). */
+  public List<EventEnvelope> all() {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT envelope FROM events ORDER BY seq")) {
+      List<EventEnvelope> all = new ArrayList<>();
+      while (rs.next()) {
+        all.add(Json.mapper().readValue(rs.getString(1), EventEnvelope.class));
+      }
+      return all;
+    } catch (SQLException | JsonProcessingException e) {
+      throw failure("read", e);
+    }
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return Json.compact().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parses an envelope the server sent. */
+  public static EventEnvelope envelopeOf(JsonNode node) throws JsonProcessingException {
+    return Json.mapper().treeToValue(node, EventEnvelope.class);
+  }
+
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private void inTransaction(SqlWork work) {
+    try {
+      db.setAutoCommit(false);
+      try {
+        work.run();
+        db.commit();
+      } catch (SQLException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("write", e);
+    }
+  }
+
+  private CliException failure(String verb, Exception e) {
+    return new CliException(
+        ExitCode.FAILURE, "❌ Cannot " + verb + " the event queue " + file + ": " + e.getMessage());
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // Closing a read-only or already-failed connection: nothing to save.
+    }
+  }
+}

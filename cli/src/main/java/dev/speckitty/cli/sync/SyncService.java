@@ -1,0 +1,150 @@
+package dev.speckitty.cli.sync;
+
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.http.ApiErrors;
+import dev.speckitty.cli.http.ServerUnreachableException;
+import dev.speckitty.cli.queue.EventEnvelope;
+import dev.speckitty.cli.queue.EventQueue;
+import dev.speckitty.cli.queue.QueuedEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One sync: push the queue in FIFO batches, then pull teammates' events page by page. Events leave
+ * the queue only once the server has them; the pull cursor moves only with the events it covers. So
+ * a sync can fail or be killed at any point, and the next one loses and duplicates nothing.
+ */
+public final class SyncService {
+  /** Told after each pushed batch (for the progress bar). */
+  public interface Progress {
+    void pushed(int events, int batches, int totalEvents, int totalBatches);
+  }
+
+  /**
+   * What a sync did.
+   *
+   * @param pushed events the server now holds (success or duplicate)
+   * @param batches batches sent
+   * @param rejected events the server rejected (they stay queued)
+   * @param reasons the first few rejections, {@code event_id (type): reason}
+   * @param pulled new events from teammates
+   */
+  public record Report(int pushed, int batches, int rejected, List<String> reasons, int pulled) {}
+
+  static final int SHOWN_REASONS = 3;
+
+  private final EventQueue queue;
+  private final EventsApi api;
+  private final String team;
+  private final ServerUrl server;
+  private final Clock clock;
+
+  public SyncService(EventQueue queue, EventsApi api, String team, ServerUrl server, Clock clock) {
+    this.queue = queue;
+    this.api = api;
+    this.team = team;
+    this.server = server;
+    this.clock = clock;
+  }
+
+  public Report sync(Progress progress) {
+    try {
+      Report pushed = push(progress);
+      int pulled = pull();
+      queue.setMeta("last_sync:" + server, clock.instant().toString());
+      return new Report(
+          pushed.pushed(), pushed.batches(), pushed.rejected(), pushed.reasons(), pulled);
+    } catch (ServerUnreachableException e) {
+      throw stillQueued(ApiErrors.unreachable(server));
+    } catch (CliException e) {
+      throw stillQueued(e);
+    }
+  }
+
+  private CliException stillQueued(CliException cause) {
+    int left = queue.queuedCount();
+    List<String> lines = new ArrayList<>(cause.lines());
+    lines.add(
+        "   "
+            + left
+            + (left == 1 ? " event remains" : " events remain")
+            + " queued; run 'spec-kitty sync now' again.");
+    return new CliException(cause.exitCode(), lines.toArray(String[]::new));
+  }
+
+  private Report push(Progress progress) throws ServerUnreachableException {
+    int total = queue.queuedCount();
+    int totalBatches = (total + EventsApi.MAX_BATCH - 1) / EventsApi.MAX_BATCH;
+    long after = 0;
+    int pushed = 0;
+    int batches = 0;
+    int rejected = 0;
+    List<String> reasons = new ArrayList<>();
+    while (true) {
+      List<QueuedEvent> batch = queue.queued(after, EventsApi.MAX_BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      after = batch.get(batch.size() - 1).seq();
+      Map<String, EventEnvelope> byId = new LinkedHashMap<>();
+      batch.forEach(q -> byId.put(q.envelope().eventId(), forTeam(q.envelope())));
+      List<PushResult> results = api.push(List.copyOf(byId.values()));
+      batches++;
+      List<String> stored = new ArrayList<>();
+      Map<String, String> refused = new HashMap<>();
+      for (PushResult r : results) {
+        if (!byId.containsKey(r.eventId())) {
+          continue;
+        }
+        if (r.stored()) {
+          stored.add(r.eventId());
+        } else {
+          String why = r.error() == null || r.error().isBlank() ? "rejected" : r.error();
+          refused.put(r.eventId(), why);
+          if (reasons.size() < SHOWN_REASONS) {
+            reasons.add(r.eventId() + " (" + byId.get(r.eventId()).eventType() + "): " + why);
+          }
+        }
+      }
+      queue.markSynced(stored);
+      queue.markRejected(refused);
+      pushed += stored.size();
+      rejected += refused.size();
+      progress.pushed(pushed + rejected, batches, total, Math.max(totalBatches, batches));
+      if (stored.isEmpty()) {
+        break; // the batch made no progress: do not hammer the server with the rest
+      }
+    }
+    return new Report(pushed, batches, rejected, reasons, 0);
+  }
+
+  private EventEnvelope forTeam(EventEnvelope e) {
+    return EventEnvelope.LOCAL_TEAM.equals(e.teamSlug()) ? e.withTeam(team) : e;
+  }
+
+  private int pull() throws ServerUnreachableException {
+    String cursorKey = "pull_cursor:" + server;
+    String cursor = queue.meta(cursorKey).orElse("");
+    int added = 0;
+    for (int pages = 0; pages < 100_000; pages++) {
+      PullPage page = api.pull(cursor, EventsApi.MAX_BATCH);
+      added += queue.storePulled(page.events(), cursorKey, page.nextCursor(), clock.instant());
+      boolean moved = !page.nextCursor().equals(cursor);
+      cursor = page.nextCursor();
+      if (!page.hasMore() || !moved) {
+        break;
+      }
+    }
+    return added;
+  }
+
+  /** {@code 1 event}, {@code 2 events}. */
+  public static String count(int n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.speckitty.cli.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.queue.ProjectRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A spec-kitty project: a folder whose {@code .kittify/project.json} holds its identity (uuid,
+ * slug), found from any directory inside it.
+ *
+ * @param root the project folder
+ * @param uuid stable identity, stamped on every event
+ * @param slug readable name
+ */
+public record Project(Path root, String uuid, String slug) {
+  static final String MARKER = ".kittify/project.json";
+
+  public ProjectRef ref() {
+    return new ProjectRef(uuid, slug);
+  }
+
+  /** {@code kitty-specs/}, where features live. */
+  public Path specsDir() {
+    return root.resolve("kitty-specs");
+  }
+
+  /** Turns a title or name into a slug: {@code Photo Gallery!} → {@code photo-gallery}. */
+  public static String slugify(String text) {
+    String slug =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    return slug.length() > 48 ? slug.substring(0, 48).replaceAll("-+$", "") : slug;
+  }
+
+  /** The project containing {@code dir}, or the "not inside a project" error. */
+  public static Project find(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      Path marker = d.resolve(MARKER);
+      if (Files.isRegularFile(marker)) {
+        try {
+          JsonNode n = Json.mapper().readTree(marker.toFile());
+          return new Project(d, n.path("uuid").asText(), n.path("slug").asText());
+        } catch (IOException e) {
+          throw new CliException(
+              ExitCode.FAILURE, "❌ Cannot read " + marker + ": " + e.getMessage());
+        }
+      }
+    }
+    throw new CliException(
+        ExitCode.FAILURE,
+        "❌ Not inside a spec-kitty project (no .kittify/ here or in any parent folder).",
+        "   Run 'spec-kitty init <name>' first, then cd into the new folder.");
+  }
+
+  /** Creates the folder {@code parent/name} with a new identity. */
+  public static Project create(Path parent, String name, Instant now) {
+    String slug = slugify(name);
+    if (slug.isEmpty()) {
+      throw new CliException(
+          ExitCode.CONFIG,
+          "❌ '" + name + "' is not a usable project name (use letters or digits).");
+    }
+    Path root = parent.resolve(name).toAbsolutePath().normalize();
+    if (Files.exists(root.resolve(MARKER))) {
+      throw new CliException(ExitCode.FAILURE, "❌ " + name + " is already a spec-kitty project.");
+    }
+    try {
+      if (Files.isDirectory(root)) {
+        try (var entries = Files.list(root)) {
+          if (entries.findAny().isPresent()) {
+            throw new CliException(
+                ExitCode.FAILURE,
+                "❌ The folder " + name + " already exists and is not empty.",
+                "   Choose another name, or remove the folder first.");
+          }
+        }
+      }
+      Files.createDirectories(root.resolve(".kittify"));
+      Files.createDirectories(root.resolve("kitty-specs"));
+      Project project = new Project(root, UUID.randomUUID().toString(), slug);
+      ObjectNode n = Json.mapper().createObjectNode();
+      n.put("uuid", project.uuid());
+      n.put("slug", slug);
+      n.put("name", name);
+      n.put("created_at", now.toString());
+      Files.writeString(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
+      return project;
+    } catch (IOException e) {
+      throw new CliException(ExitCode.FAILURE, "❌ Cannot create " + root + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package dev.speckitty.cli.workflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.speckitty.cli.CliContext;
+import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.queue.NewEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
+ * events (documented in the CLI reference), so a tutorial can state exact counts.
+ */
+public final class Workflow {
+  private final CliContext ctx;
+  private final EventRecorder recorder;
+
+  public Workflow(CliContext ctx) {
+    this.ctx = ctx;
+    this.recorder = new EventRecorder(ctx);
+  }
+
+  private Instant now() {
+    return ctx.clock().instant();
+  }
+
+  private static ObjectNode payload() {
+    return Json.mapper().createObjectNode();
+  }
+
+  /** {@code init <name>}: one {@code ProjectCreated} event. */
+  public Project init(String name) {
+    Project project = Project.create(ctx.cwd(), name, now());
+    ObjectNode p = payload().put("name", name).put("slug", project.slug());
+    recorder.record(project, List.of(new NewEvent("ProjectCreated", "Project", project.uuid(), p)));
+    return project;
+  }
+
+  /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
+  public Feature specify(String title) {
+    Project project = Project.find(ctx.cwd());
+    Feature feature = Feature.create(project, title.strip(), now());
+    write(
+        feature.spec(),
+        Templates.render(
+            "spec.md",
+            Map.of(
+                "title", feature.title(),
+                "feature_id", feature.id(),
+                "date", now().atZone(ZoneOffset.UTC).toLocalDate().toString())));
+    ObjectNode p = payload().put("feature_id", feature.id()).put("title", feature.title());
+    recorder.record(project, List.of(new NewEvent("FeatureCreated", "Feature", feature.id(), p)));
+    return feature;
+  }
+
+  /** What {@code plan} did. */
+  public record Planned(Project project, Feature feature, int workPackages) {}
+
+  /** {@code plan}: writes plan.md; one {@code FeaturePlanned} event. */
+  public Planned plan(Optional<String> featureId) {
+    Project project = Project.find(ctx.cwd());
+    Feature feature = Feature.select(project, featureId);
+    if (Files.exists(feature.plan())) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ " + feature.relative(project, feature.plan()) + " already exists.",
+          "   Edit it, then run 'spec-kitty tasks'.");
+    }
+    String plan =
+        Templates.render("plan.md", Map.of("title", feature.title(), "feature_id", feature.id()));
+    write(feature.plan(), plan);
+    int count = PlannedWorkPackages.parse(plan).size();
+    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", count);
+    recorder.record(project, List.of(new NewEvent("FeaturePlanned", "Feature", feature.id(), p)));
+    return new Planned(project, feature, count);
+  }
+
+  /** What {@code tasks} created. */
+  public record Tasks(Project project, Feature feature, List<WorkPackage> workPackages) {}
+
+  /**
+   * {@code tasks}: a file per planned work package; {@code WPCreated} + {@code HistoryAdded} each.
+   */
+  public Tasks tasks(Optional<String> featureId) {
+    Project project = Project.find(ctx.cwd());
+    Feature feature = Feature.select(project, featureId);
+    if (!Files.exists(feature.plan())) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ Feature " + feature.id() + " has no plan yet.",
+          "   Run 'spec-kitty plan' first.");
+    }
+    if (!feature.workPackages().isEmpty()) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ Feature " + feature.id() + " already has work packages.",
+          "   Move them with 'spec-kitty move <WP> --to <lane>'.");
+    }
+    List<PlannedWorkPackages.Item> planned = PlannedWorkPackages.parse(read(feature.plan()));
+    if (planned.isEmpty()) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ " + feature.relative(project, feature.plan()) + " lists no work packages.",
+          "   Add lines such as '- WP01: Foundation' under '## Work packages'.");
+    }
+    List<WorkPackage> created = new ArrayList<>();
+    List<NewEvent> events = new ArrayList<>();
+    for (PlannedWorkPackages.Item item : planned) {
+      WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now());
+      created.add(wp);
+      String aggregate = feature.id() + "/" + wp.id();
+      events.add(
+          new NewEvent(
+              "WPCreated",
+              "WorkPackage",
+              aggregate,
+              payload()
+                  .put("feature_id", feature.id())
+                  .put("wp_id", wp.id())
+                  .put("title", wp.title())
+                  .put("lane", wp.lane().id())));
+      events.add(history(feature, wp, Lane.PLANNED, "Created by spec-kitty tasks"));
+    }
+    TasksIndex.write(feature, created);
+    recorder.record(project, events);
+    return new Tasks(project, feature, created);
+  }
+
+  /** What {@code move} did. */
+  public record Moved(Feature feature, List<String> ids, Lane to) {}
+
+  /**
+   * {@code move <WP>… --to <lane>}: checks every move first, then applies them all; {@code
+   * WPStatusChanged} + {@code HistoryAdded} per work package.
+   */
+  public Moved move(Optional<String> featureId, List<String> ids, Lane to) {
+    Project project = Project.find(ctx.cwd());
+    Feature feature = Feature.select(project, featureId);
+    List<WorkPackage> all = feature.workPackages();
+    if (all.isEmpty()) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ Feature " + feature.id() + " has no work packages yet.",
+          "   Run 'spec-kitty tasks' first.");
+    }
+    Map<String, WorkPackage> byId = new LinkedHashMap<>();
+    all.forEach(wp -> byId.put(wp.id(), wp));
+    List<WorkPackage> selected = new ArrayList<>();
+    for (String raw : ids) {
+      String id = raw.toUpperCase(java.util.Locale.ROOT);
+      WorkPackage wp = byId.get(id);
+      if (wp == null) {
+        throw new CliException(
+            ExitCode.FAILURE,
+            "❌ No work package "
+                + raw
+                + " in "
+                + feature.id()
+                + " (it has "
+                + String.join(", ", byId.keySet())
+                + ").");
+      }
+      if (selected.contains(wp)) {
+        continue;
+      }
+      if (!wp.lane().next().contains(to)) {
+        throw new CliException(
+            ExitCode.FAILURE,
+            "❌ "
+                + wp.id()
+                + " is in "
+                + wp.lane()
+                + " and cannot move to "
+                + to
+                + ("".equals(allowed(wp.lane()))
+                    ? "."
+                    : " (it can move to " + allowed(wp.lane()) + ")."),
+            "   Lanes: planned → doing → for_review → done.");
+      }
+      selected.add(wp);
+    }
+    List<NewEvent> events = new ArrayList<>();
+    for (WorkPackage wp : selected) {
+      String action = "Moved from " + wp.lane() + " to " + to;
+      wp.moveTo(to, now(), action);
+      events.add(
+          new NewEvent(
+              "WPStatusChanged",
+              "WorkPackage",
+              feature.id() + "/" + wp.id(),
+              payload()
+                  .put("feature_id", feature.id())
+                  .put("wp_id", wp.id())
+                  .put("from_lane", wp.lane().id())
+                  .put("to_lane", to.id())));
+      events.add(history(feature, wp, to, action));
+    }
+    TasksIndex.write(feature, feature.workPackages());
+    recorder.record(project, events);
+    return new Moved(feature, selected.stream().map(WorkPackage::id).toList(), to);
+  }
+
+  private static String allowed(Lane lane) {
+    return String.join(" or ", lane.next().stream().map(Lane::id).toList());
+  }
+
+  /** What {@code accept} did. */
+  public record Accepted(Feature feature, int workPackages, boolean already) {}
+
+  /** {@code accept}: once every work package is done; one {@code FeatureCompleted} event. */
+  public Accepted accept(Optional<String> featureId) {
+    Project project = Project.find(ctx.cwd());
+    Feature feature = Feature.select(project, featureId);
+    List<WorkPackage> wps = feature.workPackages();
+    if (feature.acceptedAt().isPresent()) {
+      return new Accepted(feature, wps.size(), true);
+    }
+    if (wps.isEmpty()) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ Feature " + feature.id() + " has no work packages yet.",
+          "   Run 'spec-kitty tasks' first.");
+    }
+    List<String> open =
+        wps.stream()
+            .filter(wp -> wp.lane() != Lane.DONE)
+            .map(wp -> wp.id() + " is in " + wp.lane())
+            .toList();
+    if (!open.isEmpty()) {
+      throw new CliException(
+          ExitCode.FAILURE,
+          "❌ Cannot accept " + feature.id() + ": " + String.join(", ", open) + ".",
+          "   Move every work package to done first.");
+    }
+    feature.setMeta("accepted_at", now().toString());
+    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
+    recorder.record(project, List.of(new NewEvent("FeatureCompleted", "Feature", feature.id(), p)));
+    return new Accepted(feature, wps.size(), false);
+  }
+
+  private static NewEvent history(Feature feature, WorkPackage wp, Lane lane, String action) {
+    return new NewEvent(
+        "HistoryAdded",
+        "WorkPackage",
+        feature.id() + "/" + wp.id(),
+        payload()
+            .put("feature_id", feature.id())
+            .put("wp_id", wp.id())
+            .put("lane", lane.id())
+            .put("action", action));
+  }
+
+  private static void write(java.nio.file.Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw Feature.ioFailure(file, e);
+    }
+  }
+
+  private static String read(java.nio.file.Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw Feature.ioFailure(file, e);
+    }
+  }
+}

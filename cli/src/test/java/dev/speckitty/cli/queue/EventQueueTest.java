@@ -1,0 +1,116 @@
+package dev.speckitty.cli.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventQueueTest {
+  @TempDir Path dir;
+
+  private final ProjectRef project = new ProjectRef("3f1c9a52-0000-4000-8000-000000000001", "app");
+  private final Instant now = Instant.parse("2026-03-01T09:00:00Z");
+
+  private EventQueue open() {
+    return EventQueue.open(dir.resolve("state/queue.db"));
+  }
+
+  private static List<NewEvent> newEvents(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i ->
+                new NewEvent(
+                    "WPStatusChanged",
+                    "WorkPackage",
+                    "f/WP" + i,
+                    JsonNodeFactory.instance.objectNode()))
+        .toList();
+  }
+
+  @Test
+  void queueIsFifoAndSurvivesReopening() {
+    List<EventEnvelope> appended;
+    String node;
+    try (EventQueue q = open()) {
+      appended = q.append(newEvents(5), project, "local", now);
+      node = q.nodeId();
+    }
+    try (EventQueue q = open()) {
+      assertThat(q.nodeId()).isEqualTo(node);
+      assertThat(q.lamportClock()).isEqualTo(5);
+      assertThat(q.queued(0, 3))
+          .extracting(e -> e.envelope().eventId())
+          .containsExactly(
+              appended.get(0).eventId(), appended.get(1).eventId(), appended.get(2).eventId());
+      long third = q.queued(0, 3).get(2).seq();
+      assertThat(q.queued(third, 10)).hasSize(2);
+    }
+  }
+
+  @Test
+  void queueFileIsOwnerOnly() throws Exception {
+    try (EventQueue q = open()) {
+      q.append(newEvents(1), project, "local", now);
+    }
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("state/queue.db"))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state"))))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void onlyAcknowledgedEventsLeaveTheQueue() {
+    try (EventQueue q = open()) {
+      List<EventEnvelope> e = q.append(newEvents(3), project, "local", now);
+
+      q.markSynced(List.of(e.get(0).eventId()));
+      q.markRejected(Map.of(e.get(1).eventId(), "payload.wp_id is required"));
+      q.markRejected(Map.of(e.get(1).eventId(), "payload.wp_id is required"));
+
+      assertThat(q.queuedCount()).isEqualTo(2);
+      assertThat(q.rejectedCount()).isEqualTo(1);
+      assertThat(q.queued(0, 10)).extracting(QueuedEvent::retryCount).containsExactly(2, 0);
+    }
+  }
+
+  @Test
+  void pulledEventsAreDeduplicatedAndAdvanceClockAndCursorTogether() {
+    try (EventQueue q = open()) {
+      List<EventEnvelope> own = q.append(newEvents(2), project, "local", now);
+      EventEnvelope teammate =
+          new EventEnvelope(
+              "01JTEAMMATE0000000000000001",
+              "WPStatusChanged",
+              "f/WP9",
+              "WorkPackage",
+              JsonNodeFactory.instance.objectNode(),
+              now.toString(),
+              "teammatenode",
+              40,
+              "kitty-team",
+              project.uuid(),
+              project.slug());
+
+      int added = q.storePulled(List.of(teammate, own.get(0)), "cursor", "c-2", now);
+      int again = q.storePulled(List.of(teammate), "cursor", "c-3", now);
+
+      assertThat(added).isEqualTo(1);
+      assertThat(again).isZero();
+      assertThat(q.lamportClock()).isEqualTo(42);
+      assertThat(q.meta("cursor")).contains("c-3");
+      assertThat(q.pulledCount()).isEqualTo(1);
+      assertThat(q.queuedCount()).isEqualTo(2);
+      assertThat(q.append(newEvents(1), project, "local", now).get(0).lamportClock()).isEqualTo(43);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.speckitty.cli.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.speckitty.cli.http.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A test server's batch endpoint: answers each pushed event {@code success} the first time, {@code
+ * duplicate} after that, or {@code rejected} when the test says so.
+ */
+final class BatchAck implements ResponseDefinitionTransformerV2 {
+  final Set<String> stored = ConcurrentHashMap.newKeySet();
+  final List<JsonNode> received = new CopyOnWriteArrayList<>();
+  volatile Predicate<JsonNode> reject = e -> false;
+
+  void reset() {
+    stored.clear();
+    received.clear();
+    reject = e -> false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    ObjectNode answer = Json.mapper().createObjectNode();
+    ArrayNode results = answer.putArray("results");
+    try {
+      byte[] body = serveEvent.getRequest().getBody();
+      if (body.length > 1 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b) {
+        body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+      }
+      for (JsonNode e : Json.mapper().readTree(body).get("events")) {
+        received.add(e);
+        String id = e.get("event_id").asText();
+        ObjectNode r = results.addObject().put("event_id", id);
+        if (reject.test(e)) {
+          r.put("status", "rejected").put("error", "payload.wp_id is required");
+        } else {
+          r.put("status", stored.add(id) ? "success" : "duplicate");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+        .but()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(answer.toString())
+        .build();
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public String getName() {
+    return "batch-ack";
+  }
+}

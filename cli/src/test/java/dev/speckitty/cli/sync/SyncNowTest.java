@@ -1,0 +1,417 @@
+package dev.speckitty.cli.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.speckitty.cli.CliSandbox;
+import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.auth.CredentialStore;
+import dev.speckitty.cli.auth.Credentials;
+import dev.speckitty.cli.queue.EventQueue;
+import dev.speckitty.cli.queue.NewEvent;
+import dev.speckitty.cli.queue.ProjectRef;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SyncNowTest {
+  static final BatchAck ACK = new BatchAck();
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(ACK))
+          .build();
+
+  @RegisterExtension CliSandbox cli = new CliSandbox();
+
+  private String url;
+
+  @BeforeEach
+  void logInAndStub() throws IOException {
+    ACK.reset();
+    url = server.baseUrl();
+    cli.configure(url);
+    new CredentialStore(cli.stateDir())
+        .save(
+            new Credentials(
+                url,
+                "your-email@example.com",
+                "kitty-team",
+                "access-1",
+                cli.now().plus(Duration.ofDays(1)),
+                "refresh-1",
+                cli.now().plus(Duration.ofDays(7))));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Authorization", equalTo("Bearer access-1"))
+            .willReturn(aResponse().withTransformers("batch-ack")));
+    pullAnswers("{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}");
+  }
+
+  private void pullAnswers(String json) {
+    server.stubFor(get(urlPathEqualTo("/api/v1/events/")).willReturn(okJson(json)));
+  }
+
+  private void queue(int n) {
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      q.append(
+          IntStream.range(0, n)
+              .mapToObj(
+                  i ->
+                      new NewEvent(
+                          i % 7 == 3 ? "HistoryAdded" : "WPStatusChanged",
+                          "WorkPackage",
+                          "001-x/WP" + i,
+                          JsonNodeFactory.instance.objectNode().put("wp_id", "WP" + i)))
+              .toList(),
+          new ProjectRef("3f1c9a52-0000-4000-8000-000000000001", "app"),
+          "local",
+          cli.now());
+    }
+  }
+
+  private int queued() {
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      return q.queuedCount();
+    }
+  }
+
+  @Test
+  void syncPushesTheQueueAndPrintsTheTutorialLines() {
+    queue(48);
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "Syncing with "
+                + url
+                + "...\n↑ Pushed 48 events (1 batch)\n↓ Pulled 0 new events\n✅ Sync complete\n");
+    assertThat(queued()).isZero();
+    assertThat(ACK.stored).hasSize(48);
+  }
+
+  @Test
+  void batchesAreGzippedBearerAuthenticatedAndStampedWithTheTeam() {
+    queue(3);
+
+    cli.run("sync", "now");
+
+    server.verify(
+        postRequestedFor(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Content-Encoding", equalTo("gzip"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withHeader("Authorization", equalTo("Bearer access-1")));
+    assertThat(ACK.received)
+        .allSatisfy(e -> assertThat(e.get("team_slug").asText()).isEqualTo("kitty-team"));
+    assertThat(ACK.received.get(0).fieldNames())
+        .toIterable()
+        .containsExactly(
+            "event_id",
+            "event_type",
+            "aggregate_id",
+            "aggregate_type",
+            "payload",
+            "timestamp",
+            "node_id",
+            "lamport_clock",
+            "team_slug",
+            "project_uuid",
+            "project_slug");
+  }
+
+  @Test
+  void moreThanAThousandEventsGoInFifoBatchesOfAtMostAThousand() {
+    queue(2001);
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).contains("↑ Pushed 2001 events (3 batches)\n");
+    server.verify(3, postRequestedFor(urlEqualTo("/api/v1/events/batch/")));
+    assertThat(ACK.received)
+        .extracting(e -> e.get("lamport_clock").asLong())
+        .isSorted()
+        .hasSize(2001);
+  }
+
+  @Test
+  void singularWordsForOneEvent() {
+    queue(1);
+    pullAnswers(
+        "{\"events\": ["
+            + teammateEvent("01JTEAMMATE0000000000000001")
+            + "], \"next_cursor\": \"c1\", \"has_more\": false}");
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).contains("↑ Pushed 1 event (1 batch)\n↓ Pulled 1 new event\n");
+  }
+
+  @Test
+  void emptyQueueStillPulls() {
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).contains("↑ Pushed 0 events (0 batches)\n↓ Pulled 0 new events\n");
+  }
+
+  @Test
+  void rejectedEventsStayQueuedAndAreReported() {
+    queue(10);
+    ACK.reject = e -> e.get("event_type").asText().equals("HistoryAdded");
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("↑ Pushed 9 events (1 batch)\n⚠ 1 event rejected\n   ")
+        .contains("(HistoryAdded): payload.wp_id is required\n")
+        .endsWith("⚠ Sync finished; 1 rejected event stays queued.\n");
+    assertThat(queued()).isEqualTo(1);
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      assertThat(q.queued(0, 10).get(0).retryCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void notLoggedInSaysSoAndLeavesTheQueueAlone() {
+    queue(5);
+    new CredentialStore(cli.stateDir()).clear();
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("❌ Not authenticated. Run 'spec-kitty auth login' first.\n");
+    assertThat(queued()).isEqualTo(5);
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void serverErrorMidwayKeepsTheRestQueued() {
+    queue(1500);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .inScenario("second batch fails")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withTransformers("batch-ack"))
+            .willSetStateTo("failing"));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .inScenario("second batch fails")
+            .whenScenarioStateIs("failing")
+            .willReturn(aResponse().withStatus(500)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Server temporarily unavailable (HTTP 500)\n"
+                + "   Please try again in a few minutes.\n"
+                + "   500 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(500);
+  }
+
+  @Test
+  void rerunAfterAFailureSendsOnlyWhatIsLeftAndDuplicatesNothing() {
+    serverErrorMidwayKeepsTheRestQueued();
+    server.resetScenarios();
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("batch-ack")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).contains("↑ Pushed 500 events (1 batch)\n");
+    assertThat(ACK.stored).hasSize(1500);
+    assertThat(queued()).isZero();
+  }
+
+  @Test
+  void connectionResetIsCannotReachServer() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Cannot reach server. Check your connection.\n   Server: "
+                + url
+                + "\n   2 events remain queued; run 'spec-kitty sync now' again.\n");
+  }
+
+  @Test
+  void timeoutIsCannotReachServer() {
+    queue(2);
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.3");
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("batch-ack").withFixedDelay(3_000)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void badGatewayWithHtmlIsTemporarilyUnavailable() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><h1>502 Bad Gateway</h1></html>")));
+
+    assertThat(cli.run("sync", "now").err())
+        .startsWith("❌ Server temporarily unavailable (HTTP 502)\n");
+  }
+
+  @Test
+  void malformedJsonIsAnInvalidServerResponse() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(okJson("{\"results\": [ this is not json")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err()).startsWith("❌ Invalid server response (HTTP 200)\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void expiredAccessTokenIsRefreshedAndTheBatchRetried() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Authorization", equalTo("Bearer access-1"))
+            .willReturn(aResponse().withStatus(401)));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Authorization", equalTo("Bearer access-2"))
+            .willReturn(aResponse().withTransformers("batch-ack")));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/refresh/"))
+            .willReturn(
+                okJson(
+                    "{\"access\": \"access-2\", \"refresh\": \"refresh-2\", \"access_expires_in\":"
+                        + " 86400, \"refresh_expires_in\": 604800, \"team_slug\": \"kitty-team\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .withHeader("Authorization", equalTo("Bearer access-2"))
+            .willReturn(okJson("{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out()).contains("↑ Pushed 2 events (1 batch)");
+  }
+
+  @Test
+  void tooManyRequestsIsRetriedAfterRetryAfter() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .inScenario("busy")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("free"));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .inScenario("busy")
+            .whenScenarioStateIs("free")
+            .willReturn(aResponse().withTransformers("batch-ack")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isZero();
+    server.verify(2, postRequestedFor(urlEqualTo("/api/v1/events/batch/")));
+  }
+
+  @Test
+  void pullFollowsTheCursorAcrossPagesAndCountsOnlyNewEvents() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/events/?after=&limit=1000"))
+            .willReturn(
+                okJson(
+                    "{\"events\": ["
+                        + teammateEvent("01JTEAMMATE0000000000000001")
+                        + ","
+                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + "], \"next_cursor\": \"c2\", \"has_more\": true}")));
+    server.stubFor(
+        get(urlEqualTo("/api/v1/events/?after=c2&limit=1000"))
+            .willReturn(
+                okJson(
+                    "{\"events\": ["
+                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + ","
+                        + teammateEvent("01JTEAMMATE0000000000000003")
+                        + "], \"next_cursor\": \"c3\", \"has_more\": false}")));
+    server.stubFor(
+        get(urlEqualTo("/api/v1/events/?after=c3&limit=1000"))
+            .willReturn(okJson("{\"events\": [], \"next_cursor\": \"c3\", \"has_more\": false}")));
+
+    Result first = cli.run("sync", "now");
+    Result second = cli.run("sync", "now");
+
+    assertThat(first.out()).contains("↓ Pulled 3 new events\n");
+    assertThat(second.out()).contains("↓ Pulled 0 new events\n");
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      assertThat(q.meta("pull_cursor:" + url)).contains("c3");
+      // Each received page moves the clock to max(own, newest received) + 1: 41, then 42.
+      assertThat(q.lamportClock()).isEqualTo(42);
+      assertThat(q.pulledCount()).isEqualTo(3);
+    }
+  }
+
+  private static String teammateEvent(String id) {
+    return """
+        {"event_id": "%s", "event_type": "WPStatusChanged", "aggregate_id": "001-x/WP01",
+         "aggregate_type": "WorkPackage", "payload": {"wp_id": "WP01"},
+         "timestamp": "2026-03-01T08:00:00Z", "node_id": "teammate0001", "lamport_clock": 40,
+         "team_slug": "kitty-team", "project_uuid": "3f1c9a52-0000-4000-8000-000000000001",
+         "project_slug": "app"}"""
+        .formatted(id);
+  }
+
+  @Test
+  void pushedEventsComingBackInThePullAreNotNew() {
+    queue(2);
+    List<String> ids;
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      ids = q.all().stream().map(e -> e.eventId()).toList();
+    }
+    pullAnswers(
+        "{\"events\": ["
+            + teammateEvent(ids.get(0))
+            + "], \"next_cursor\": \"c1\", \"has_more\": false}");
+
+    assertThat(cli.run("sync", "now").out()).contains("↓ Pulled 0 new events\n");
+  }
+}

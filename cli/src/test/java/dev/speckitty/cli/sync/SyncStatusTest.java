@@ -1,0 +1,153 @@
+package dev.speckitty.cli.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.speckitty.cli.CliSandbox;
+import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.http.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SyncStatusTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @RegisterExtension CliSandbox cli = new CliSandbox();
+
+  private String url;
+
+  @BeforeEach
+  void configure() throws IOException {
+    url = server.baseUrl();
+    cli.configure(url);
+  }
+
+  private void healthAnswers(int status) {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/")).willReturn(aResponse().withStatus(status)));
+  }
+
+  @Test
+  void checkAgainstAServerAskingForATokenSaysReachableAuthRequired() {
+    healthAnswers(401);
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "Server URL   "
+                + url
+                + "\nConfig File  "
+                + cli.stateDir().resolve("config.toml")
+                + "\nConnection   Reachable (auth required)\n");
+    server.verify(
+        getRequestedFor(urlEqualTo("/api/v1/sync/health/")).withHeader("Authorization", absent()));
+  }
+
+  @Test
+  void withoutCheckNoRequestIsMade() {
+    Result r = cli.run("sync", "status");
+
+    assertThat(r.out())
+        .isEqualTo(
+            "Server URL   "
+                + url
+                + "\nConfig File  "
+                + cli.stateDir().resolve("config.toml")
+                + "\n");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void healthyServerSaysReachable() {
+    healthAnswers(200);
+
+    assertThat(cli.run("sync", "status", "--check").out()).endsWith("Connection   Reachable\n");
+  }
+
+  @Test
+  void otherStatusIsAnUnexpectedResponseAndExitsOne() {
+    healthAnswers(500);
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unexpected response (HTTP 500)\n");
+  }
+
+  @Test
+  void nothingListeningIsConnectionRefused() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    cli.configure("http://127.0.0.1:" + port);
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (connection refused)\n");
+  }
+
+  @Test
+  void slowServerTimesOutAfterTheConfiguredTimeout() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(aResponse().withStatus(401).withFixedDelay(3_000)));
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (timed out after 0.5s)\n");
+  }
+
+  @Test
+  void environmentOverrideIsShownAsSuch() {
+    cli.env("SPEC_KITTY_SERVER_URL", "https://override.example.com/");
+
+    assertThat(cli.run("sync", "status").out())
+        .startsWith("Server URL   https://override.example.com (from SPEC_KITTY_SERVER_URL)\n");
+  }
+
+  @Test
+  void jsonAddsQueueLastSyncAndAuth() throws IOException {
+    healthAnswers(401);
+    cli.run("init", "app");
+
+    Result r = cli.run("sync", "status", "--check", "--json");
+
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.get("server_url").asText()).isEqualTo(url);
+    assertThat(json.at("/connection/label").asText()).isEqualTo("Reachable (auth required)");
+    assertThat(json.at("/connection/http_status").asInt()).isEqualTo(401);
+    assertThat(json.at("/queue/queued").asInt()).isEqualTo(1);
+    assertThat(json.get("last_sync").isNull()).isTrue();
+    assertThat(json.at("/auth/authenticated").asBoolean()).isFalse();
+  }
+
+  @Test
+  void withoutConfigSaysNoServerConfigured() throws IOException {
+    java.nio.file.Files.delete(cli.stateDir().resolve("config.toml"));
+
+    Result r = cli.run("sync", "status");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("❌ No server configured.\n");
+  }
+}

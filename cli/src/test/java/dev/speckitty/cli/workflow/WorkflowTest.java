@@ -1,0 +1,237 @@
+package dev.speckitty.cli.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.cli.CliSandbox;
+import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.queue.EventEnvelope;
+import dev.speckitty.cli.queue.EventQueue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WorkflowTest {
+  @RegisterExtension CliSandbox cli = new CliSandbox();
+
+  private List<EventEnvelope> events() {
+    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+      return q.all();
+    }
+  }
+
+  private Result ok(String... args) {
+    Result r = cli.run(args);
+    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isZero();
+    return r;
+  }
+
+  private void newFeature() {
+    ok("init", "photo-app");
+    cli.cd(Path.of("photo-app"));
+    ok("specify", "Photo gallery");
+  }
+
+  @Test
+  void initCreatesTheProjectAndRecordsProjectCreated() {
+    Result r = ok("init", "photo-app");
+
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Created project photo-app in ./photo-app\n"
+                + "   Next: cd photo-app && spec-kitty specify \"<what you want to build>\"\n");
+    assertThat(cli.cwd().resolve("photo-app/.kittify/project.json")).exists();
+    assertThat(events()).extracting(EventEnvelope::eventType).containsExactly("ProjectCreated");
+  }
+
+  @Test
+  void eachCommandRecordsItsDocumentedNumberOfEvents() {
+    ok("init", "photo-app");
+    cli.cd(Path.of("photo-app"));
+    int[] counts = new int[8];
+    String[][] steps = {
+      {"specify", "Photo gallery"},
+      {"plan"},
+      {"tasks"},
+      {"move", "WP01", "--to", "doing"},
+      {"move", "WP02", "WP03", "--to", "doing"},
+    };
+    int before = events().size();
+    for (int i = 0; i < steps.length; i++) {
+      ok(steps[i]);
+      int after = events().size();
+      counts[i] = after - before;
+      before = after;
+    }
+
+    assertThat(counts).startsWith(1, 1, 10, 2, 4);
+  }
+
+  @Test
+  void theTutorialFlowRecordsFortyEightEvents() {
+    newFeature();
+    ok("plan");
+    ok("tasks");
+    ok("move", "WP01", "--to", "doing");
+    ok("move", "WP01", "--to", "for_review");
+    ok("move", "WP01", "--to", "doing");
+    ok("move", "WP01", "--to", "for_review");
+    ok("move", "WP01", "--to", "done");
+    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "doing");
+    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "for_review");
+    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "done");
+    Result accepted = ok("accept");
+
+    assertThat(accepted.out())
+        .isEqualTo("✅ Accepted feature 001-photo-gallery (5 of 5 work packages done)\n");
+    assertThat(events()).hasSize(48);
+    assertThat(events())
+        .extracting(EventEnvelope::eventType)
+        .containsOnly(
+            "ProjectCreated",
+            "FeatureCreated",
+            "FeaturePlanned",
+            "WPCreated",
+            "HistoryAdded",
+            "WPStatusChanged",
+            "FeatureCompleted");
+  }
+
+  @Test
+  void envelopesCarryIdentityClockAndTeam() {
+    newFeature();
+    List<EventEnvelope> events = events();
+
+    EventEnvelope first = events.get(0);
+    EventEnvelope second = events.get(1);
+    assertThat(first.eventId()).matches("[0-9A-HJKMNP-TV-Z]{26}");
+    assertThat(first.eventId()).isNotEqualTo(second.eventId());
+    assertThat(first.lamportClock()).isEqualTo(1);
+    assertThat(second.lamportClock()).isEqualTo(2);
+    assertThat(first.nodeId()).isEqualTo(second.nodeId()).matches("[0-9a-f]{12}");
+    assertThat(first.teamSlug()).isEqualTo("local");
+    assertThat(first.projectSlug()).isEqualTo("photo-app");
+    assertThat(first.projectUuid()).isEqualTo(second.projectUuid()).hasSize(36);
+    assertThat(first.timestamp()).isEqualTo("2026-03-01T09:00:00Z");
+    assertThat(second.aggregateType()).isEqualTo("Feature");
+    assertThat(second.aggregateId()).isEqualTo("001-photo-gallery");
+    assertThat(second.payload().get("title").asText()).isEqualTo("Photo gallery");
+  }
+
+  @Test
+  void specifyWritesTheSpecAndNumbersFeatures() throws Exception {
+    newFeature();
+    Result second = ok("specify", "Search & filters!");
+
+    assertThat(second.out())
+        .isEqualTo(
+            "✅ Created feature 002-search-filters\n"
+                + "   Spec: kitty-specs/002-search-filters/spec.md\n");
+    assertThat(Files.readString(cli.cwd().resolve("kitty-specs/001-photo-gallery/spec.md")))
+        .startsWith("# Feature Specification: Photo gallery\n");
+  }
+
+  @Test
+  void tasksFollowsTheWorkPackagesListedInThePlan() throws Exception {
+    newFeature();
+    ok("plan");
+    Path plan = cli.cwd().resolve("kitty-specs/001-photo-gallery/plan.md");
+    String edited =
+        Files.readString(plan).replaceAll("(?s)- WP01.*", "- WP01: Upload\n- Thumbnails\n");
+    Files.writeString(plan, edited);
+
+    Result r = ok("tasks");
+
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Created 2 work packages in lane planned: WP01, WP02\n"
+                + "   Tasks: kitty-specs/001-photo-gallery/tasks.md\n");
+    assertThat(cli.cwd().resolve("kitty-specs/001-photo-gallery/tasks/WP02-thumbnails.md"))
+        .content()
+        .contains("lane: planned");
+  }
+
+  @Test
+  void commandsOutsideAProjectSayWhatToRunFirst() {
+    for (String[] args :
+        new String[][] {
+          {"specify", "X"}, {"plan"}, {"tasks"}, {"move", "WP01", "--to", "doing"}, {"accept"}
+        }) {
+      Result r = cli.run(args);
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err())
+          .isEqualTo(
+              "❌ Not inside a spec-kitty project (no .kittify/ here or in any parent folder).\n"
+                  + "   Run 'spec-kitty init <name>' first, then cd into the new folder.\n");
+    }
+  }
+
+  @Test
+  void stepsOutOfOrderNameTheStepToRunFirst() {
+    ok("init", "photo-app");
+    cli.cd(Path.of("photo-app"));
+    assertThat(cli.run("plan").err())
+        .contains("Run 'spec-kitty specify \"<what you want to build>\"' first.");
+    ok("specify", "Photo gallery");
+    assertThat(cli.run("tasks").err()).contains("Run 'spec-kitty plan' first.");
+    ok("plan");
+    assertThat(cli.run("move", "WP01", "--to", "doing").err())
+        .contains("Run 'spec-kitty tasks' first.");
+    assertThat(cli.run("accept").err()).contains("Run 'spec-kitty tasks' first.");
+  }
+
+  @Test
+  void illegalMovesChangeNothing() {
+    newFeature();
+    ok("plan");
+    ok("tasks");
+    int before = events().size();
+
+    Result skip = cli.run("move", "WP01", "WP02", "--to", "done");
+    Result unknown = cli.run("move", "WP01", "WP09", "--to", "doing");
+    Result badLane = cli.run("move", "WP01", "--to", "finished");
+
+    assertThat(skip.exitCode()).isEqualTo(1);
+    assertThat(skip.err())
+        .isEqualTo(
+            "❌ WP01 is in planned and cannot move to done (it can move to doing).\n"
+                + "   Lanes: planned → doing → for_review → done.\n");
+    assertThat(unknown.err())
+        .isEqualTo(
+            "❌ No work package WP09 in 001-photo-gallery (it has WP01, WP02, WP03, WP04, WP05).\n");
+    assertThat(badLane.exitCode()).isEqualTo(2);
+    assertThat(badLane.err()).contains("'finished' is not a lane");
+    assertThat(events()).hasSize(before);
+    assertThat(cli.cwd().resolve("kitty-specs/001-photo-gallery/tasks/WP01-foundation.md"))
+        .content()
+        .contains("lane: planned");
+  }
+
+  @Test
+  void acceptNeedsEveryWorkPackageDone() {
+    newFeature();
+    ok("plan");
+    ok("tasks");
+    ok("move", "WP01", "--to", "doing");
+
+    Result r = cli.run("accept");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("❌ Cannot accept 001-photo-gallery: WP01 is in doing, WP02 is in planned,")
+        .endsWith("   Move every work package to done first.\n");
+  }
+
+  @Test
+  void initRefusesANonEmptyFolder() throws Exception {
+    Files.createDirectories(cli.cwd().resolve("photo-app"));
+    Files.writeString(cli.cwd().resolve("photo-app/notes.txt"), "mine");
+
+    Result r = cli.run("init", "photo-app");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ The folder photo-app already exists and is not empty.\n");
+    assertThat(cli.cwd().resolve("photo-app/.kittify")).doesNotExist();
+  }
+}
