@@ -8,12 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,29 +24,13 @@ class LauncherIT {
 
   @TempDir Path home;
 
-  record Run(int exitCode, String output) {}
-
-  private Run launch(String stdin, String... args) throws IOException, InterruptedException {
-    Path launcher = Path.of(System.getProperty("spec-kitty.launcher"));
-    var command = new java.util.ArrayList<String>();
-    command.add(launcher.toString());
-    command.addAll(java.util.List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("SPEC_KITTY_"));
-    env.put("HOME", home.toString());
-    env.put("LANG", "C");
-    Process p = pb.start();
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), output);
+  private Launcher.Run launch(String stdin, String... args) throws Exception {
+    return new Launcher(home).runWithStdin(stdin, args);
   }
 
   @Test
   void launcherPrintsTheVersion() throws Exception {
-    Run r = launch("", "--version");
+    Launcher.Run r = launch("", "--version");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.output()).isEqualTo("spec-kitty " + System.getProperty("project.version") + "\n");
@@ -73,9 +53,9 @@ class LauncherIT {
     Files.writeString(
         home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + server.baseUrl() + "\"\n");
 
-    Run login = launch("your-email@example.com\npw-123\n", "auth", "login");
-    Run status = launch("", "auth", "status");
-    Run logout = launch("", "auth", "logout");
+    Launcher.Run login = launch("your-email@example.com\npw-123\n", "auth", "login");
+    Launcher.Run status = launch("", "auth", "status");
+    Launcher.Run logout = launch("", "auth", "logout");
 
     assertThat(login.output())
         .isEqualTo(

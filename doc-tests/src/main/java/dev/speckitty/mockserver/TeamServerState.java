@@ -1,0 +1,232 @@
+package dev.speckitty.mockserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the mock server remembers, like a real one would: the users, the tokens it issued
+ * (with fixed lifetimes), and each team's events, deduplicated by {@code event_id}.
+ */
+public final class TeamServerState {
+  /** Access token lifetime: 24 h, why the tutorial shows {@code 23h} right after login. */
+  public static final Duration ACCESS_LIFETIME = Duration.ofHours(24);
+
+  /** Refresh token lifetime: 7 d, why the tutorial shows {@code 6d}. */
+  public static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
+
+  public static final int MAX_BATCH = 1000;
+
+  private static final Pattern ULID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+  static final List<String> ENVELOPE_FIELDS =
+      List.of(
+          "event_id",
+          "event_type",
+          "aggregate_id",
+          "aggregate_type",
+          "payload",
+          "timestamp",
+          "node_id",
+          "lamport_clock",
+          "team_slug",
+          "project_uuid",
+          "project_slug");
+
+  /**
+   * Who a token belongs to.
+   *
+   * @param username the user
+   * @param team the user's team
+   * @param expiresAt when the token stops working
+   */
+  public record Session(String username, String team, Instant expiresAt) {}
+
+  /**
+   * A stored event.
+   *
+   * @param seq its position in the team's log (the pull cursor)
+   * @param event the envelope as received
+   */
+  public record StoredEvent(long seq, ObjectNode event) {}
+
+  /** A stored-or-not verdict per pushed event. */
+  public record Verdict(String eventId, String status, String error) {}
+
+  private final Map<String, Fixtures.User> users = new LinkedHashMap<>();
+  private final Map<String, Session> access = new HashMap<>();
+  private final Map<String, Session> refresh = new HashMap<>();
+  private final Map<String, LinkedHashMap<String, StoredEvent>> teams = new HashMap<>();
+  private final Clock clock;
+  private long tokens;
+
+  public TeamServerState(List<Fixtures.User> users, Clock clock) {
+    users.forEach(u -> this.users.put(u.username(), u));
+    this.clock = clock;
+  }
+
+  /** A token pair for a correct username and password. */
+  public synchronized Optional<ObjectNode> login(String username, String password) {
+    Fixtures.User user = users.get(username);
+    if (user == null || !user.password().equals(password)) {
+      return Optional.empty();
+    }
+    return Optional.of(issue(user.username(), user.team()));
+  }
+
+  /** A new pair for a valid refresh token; the old refresh token stops working. */
+  public synchronized Optional<ObjectNode> refresh(String refreshToken) {
+    Session s = refresh.remove(refreshToken);
+    if (s == null || !clock.instant().isBefore(s.expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(issue(s.username(), s.team()));
+  }
+
+  private ObjectNode issue(String username, String team) {
+    Instant now = clock.instant();
+    tokens++;
+    String a = "ska_%06d_%s".formatted(tokens, Integer.toHexString(username.hashCode()));
+    String r = "skr_%06d_%s".formatted(tokens, Integer.toHexString(team.hashCode()));
+    access.put(a, new Session(username, team, now.plus(ACCESS_LIFETIME)));
+    refresh.put(r, new Session(username, team, now.plus(REFRESH_LIFETIME)));
+    return Responses.JSON
+        .createObjectNode()
+        .put("access", a)
+        .put("refresh", r)
+        .put("access_expires_in", ACCESS_LIFETIME.toSeconds())
+        .put("refresh_expires_in", REFRESH_LIFETIME.toSeconds())
+        .put("team_slug", team);
+  }
+
+  /** The session of a {@code Bearer} header, if the access token is known and unexpired. */
+  public synchronized Optional<Session> authenticate(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return Optional.empty();
+    }
+    Session s = access.get(authorization.substring("Bearer ".length()).strip());
+    return s != null && clock.instant().isBefore(s.expiresAt()) ? Optional.of(s) : Optional.empty();
+  }
+
+  /** Makes every issued access token expired (refresh tokens still work). */
+  public synchronized void expireAccessTokens() {
+    Instant past = clock.instant().minusSeconds(1);
+    access.replaceAll((t, s) -> new Session(s.username(), s.team(), past));
+  }
+
+  /**
+   * Stores a batch for {@code team}: new events {@code success}, known ids {@code duplicate},
+   * malformed ones {@code rejected} with the reason. With {@code rejectFirst}, the first event is
+   * rejected as the {@code rejected-event} scenario asks.
+   */
+  public synchronized List<Verdict> store(String team, List<JsonNode> events, boolean rejectFirst) {
+    LinkedHashMap<String, StoredEvent> log =
+        teams.computeIfAbsent(team, t -> new LinkedHashMap<>());
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      JsonNode e = events.get(i);
+      String id = e.path("event_id").asText();
+      String problem = problem(e, team);
+      if (problem == null && rejectFirst && i == 0) {
+        problem = "aggregate " + e.path("aggregate_id").asText() + " is locked by another change";
+      }
+      if (problem != null) {
+        verdicts.add(new Verdict(id, "rejected", problem));
+      } else if (log.containsKey(id)) {
+        verdicts.add(new Verdict(id, "duplicate", null));
+      } else {
+        log.put(id, new StoredEvent(log.size() + 1L, (ObjectNode) e.deepCopy()));
+        verdicts.add(new Verdict(id, "success", null));
+      }
+    }
+    return verdicts;
+  }
+
+  private static String problem(JsonNode e, String team) {
+    if (!e.isObject()) {
+      return "an event must be a JSON object";
+    }
+    for (String field : ENVELOPE_FIELDS) {
+      if (!e.hasNonNull(field)) {
+        return field + " is required";
+      }
+    }
+    if (!ULID.matcher(e.get("event_id").asText()).matches()) {
+      return "event_id must be a ULID";
+    }
+    if (!e.get("payload").isObject()) {
+      return "payload must be an object";
+    }
+    if (!e.get("lamport_clock").canConvertToLong() || e.get("lamport_clock").asLong() < 1) {
+      return "lamport_clock must be a positive integer";
+    }
+    if (!e.get("team_slug").asText().equals(team)) {
+      return "team_slug '" + e.get("team_slug").asText() + "' is not your team '" + team + "'";
+    }
+    return null;
+  }
+
+  /**
+   * One page of a team's events after {@code cursor}.
+   *
+   * @param events the page
+   * @param nextCursor the cursor to ask with next
+   * @param hasMore whether more events follow
+   */
+  public record Page(List<ObjectNode> events, String nextCursor, boolean hasMore) {}
+
+  public synchronized Page pull(String team, String cursor, int limit) {
+    long after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
+    List<StoredEvent> log =
+        new ArrayList<>(teams.getOrDefault(team, new LinkedHashMap<>()).values());
+    List<ObjectNode> page = new ArrayList<>();
+    long last = after;
+    for (StoredEvent s : log) {
+      if (s.seq() > after && page.size() < limit) {
+        page.add(s.event());
+        last = s.seq();
+      }
+    }
+    long end = last;
+    boolean more = log.stream().anyMatch(s -> s.seq() > end);
+    return new Page(page, Long.toString(last), more);
+  }
+
+  /** A team's stored events, oldest first. */
+  public synchronized List<StoredEvent> events(String team) {
+    return List.copyOf(teams.getOrDefault(team, new LinkedHashMap<>()).values());
+  }
+
+  /** The teams that have events. */
+  public synchronized List<String> teams() {
+    return List.copyOf(teams.keySet());
+  }
+
+  /** Adds the teammates' events of the fixture to {@code team}'s log (idempotent). */
+  public synchronized void seedTeammates(String team) {
+    List<JsonNode> fixture = new ArrayList<>();
+    for (JsonNode e : Fixtures.teammateEvents()) {
+      fixture.add(((ObjectNode) e.deepCopy()).put("team_slug", team));
+    }
+    store(team, fixture, false);
+  }
+
+  /** Forgets all tokens and events. */
+  public synchronized void reset() {
+    access.clear();
+    refresh.clear();
+    teams.clear();
+  }
+
+  static boolean isValidCursor(String cursor) {
+    return cursor == null || cursor.isEmpty() || cursor.chars().allMatch(Character::isDigit);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.speckitty.mockserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The mock's behaviour, spoken to over raw HTTP, with every exchange checked by the contract. */
+class MockTeamServerTest {
+  static final String USER = "reader@spec-kitty.test";
+  static final String PASSWORD = "kitty-42";
+
+  private MockTeamServer server;
+  private ContractValidator contract;
+  private Api api;
+
+  @BeforeEach
+  void start() {
+    contract =
+        new ContractValidator(
+            Path.of(System.getProperty("docs.dir"), "reference/server-api.openapi.yaml"));
+    server = MockTeamServer.start(0, Optional.of(contract));
+    api = new Api(server.baseUrl());
+  }
+
+  @AfterEach
+  void stopAndCheckTheContract() {
+    server.close();
+    assertThat(contract.violations()).isEmpty();
+  }
+
+  @Test
+  void loginIssuesTokensWithTheDocumentedLifetimes() {
+    JsonNode tokens =
+        api.postJson(
+                "/api/v1/token/",
+                "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}")
+            .json();
+
+    assertThat(tokens.get("access_expires_in").asLong()).isEqualTo(86_400);
+    assertThat(tokens.get("refresh_expires_in").asLong()).isEqualTo(604_800);
+    assertThat(tokens.get("team_slug").asText()).isEqualTo("kitty-team");
+  }
+
+  @Test
+  void wrongPasswordAndMissingFieldsAreRefused() {
+    Api.Answer wrong =
+        api.postJson("/api/v1/token/", "{\"username\": \"" + USER + "\", \"password\": \"nope\"}");
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().get("detail").asText())
+        .isEqualTo("No active account found with the given credentials");
+  }
+
+  @Test
+  void refreshRotatesTheRefreshToken() {
+    JsonNode first =
+        api.postJson(
+                "/api/v1/token/",
+                "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}")
+            .json();
+    String refresh = first.get("refresh").asText();
+
+    Api.Answer renewed =
+        api.postJson("/api/v1/token/refresh/", "{\"refresh\": \"" + refresh + "\"}");
+    Api.Answer reused =
+        api.postJson("/api/v1/token/refresh/", "{\"refresh\": \"" + refresh + "\"}");
+
+    assertThat(renewed.status()).isEqualTo(200);
+    assertThat(renewed.json().get("access").asText()).isNotEqualTo(first.get("access").asText());
+    assertThat(reused.status()).isEqualTo(401);
+  }
+
+  @Test
+  void healthIs401WithoutTokenAnd200WithOne() {
+    String token = api.login(USER, PASSWORD);
+
+    assertThat(api.get("/api/v1/sync/health/", null).status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/sync/health/", token).status()).isEqualTo(200);
+    server.state().expireAccessTokens();
+    assertThat(api.get("/api/v1/sync/health/", token).status()).isEqualTo(401);
+  }
+
+  @Test
+  void batchStoresOnceAndAnswersDuplicateAfterwards() {
+    String token = api.login(USER, PASSWORD);
+    String batch =
+        "{\"events\": ["
+            + Api.event(Api.ulid(1), "kitty-team", 1)
+            + ","
+            + Api.event(Api.ulid(2), "kitty-team", 2)
+            + "]}";
+
+    JsonNode first = api.pushGzip(token, batch).json();
+    JsonNode again = api.pushGzip(token, batch).json();
+
+    assertThat(first.findValuesAsText("status")).containsExactly("success", "success");
+    assertThat(again.findValuesAsText("status")).containsExactly("duplicate", "duplicate");
+    assertThat(server.state().events("kitty-team")).hasSize(2);
+  }
+
+  @Test
+  void malformedEventsAreRejectedWithAReason() {
+    String token = api.login(USER, PASSWORD);
+    String batch =
+        "{\"events\": ["
+            + Api.event(Api.ulid(1), "local", 1)
+            + ","
+            + Api.event("not-a-ulid", "kitty-team", 2)
+            + "]}";
+
+    JsonNode answer = api.pushGzip(token, batch).json();
+
+    assertThat(answer.findValuesAsText("status")).containsExactly("rejected", "rejected");
+    assertThat(answer.findValuesAsText("error"))
+        .containsExactly(
+            "team_slug 'local' is not your team 'kitty-team'", "event_id must be a ULID");
+    assertThat(contract.drain()).singleElement().asString().contains("event_id");
+  }
+
+  @Test
+  void batchesOverAThousandEventsAreRefusedWithAReason() {
+    String token = api.login(USER, PASSWORD);
+    String events =
+        IntStream.rangeClosed(1, 1001)
+            .mapToObj(i -> Api.event(Api.ulid(i), "kitty-team", i))
+            .collect(Collectors.joining(","));
+
+    Api.Answer answer = api.pushGzip(token, "{\"events\": [" + events + "]}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo("A batch holds at most 1000 events (got 1001).");
+    assertThat(server.state().events("kitty-team")).isEmpty();
+    assertThat(contract.drain()).singleElement().asString().contains("maxItems");
+  }
+
+  @Test
+  void batchWithoutTokenIs401() {
+    assertThat(api.pushGzip("forged", "{\"events\": []}").status()).isEqualTo(401);
+    assertThat(contract.drain()).singleElement().asString().contains("minItems");
+  }
+
+  @Test
+  void pullPagesThroughTheTeamLogWithACursor() {
+    String token = api.login(USER, PASSWORD);
+    String events =
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(i -> Api.event(Api.ulid(i), "kitty-team", i))
+            .collect(Collectors.joining(","));
+    api.pushGzip(token, "{\"events\": [" + events + "]}");
+
+    JsonNode first = api.get("/api/v1/events/?after=&limit=2", token).json();
+    JsonNode last =
+        api.get("/api/v1/events/?after=" + first.get("next_cursor").asText() + "&limit=10", token)
+            .json();
+
+    assertThat(first.get("events")).hasSize(2);
+    assertThat(first.get("has_more").asBoolean()).isTrue();
+    assertThat(last.get("events")).hasSize(3);
+    assertThat(last.get("has_more").asBoolean()).isFalse();
+    assertThat(last.get("next_cursor").asText()).isEqualTo("5");
+  }
+
+  @Test
+  void teammatesScenarioServesTheFixtureEvents() {
+    server.use(Scenario.TEAMMATES);
+    String token = api.login(USER, PASSWORD);
+
+    JsonNode page = api.get("/api/v1/events/?after=&limit=1000", token).json();
+
+    assertThat(page.get("events")).hasSize(3);
+    assertThat(page.get("events").get(0).get("node_id").asText()).isEqualTo("a1b2c3d4e5f6");
+  }
+
+  @Test
+  void dashboardListsWhatTheTeamPushed() {
+    String token = api.login(USER, PASSWORD);
+    api.pushGzip(token, "{\"events\": [" + Api.event(Api.ulid(1), "kitty-team", 1) + "]}");
+
+    Api.Answer page = api.get("/a/kitty-team/dashboards/", null);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<h1>Team <code>kitty-team</code></h1>", "WPStatusChanged", "001-x/WP01");
+  }
+
+  @Test
+  void unknownPathsAre404WithAJsonError() {
+    Api.Answer answer = api.get("/nowhere", null);
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.json().get("detail").asText()).isEqualTo("Not found.");
+  }
+
+  @Test
+  void serverDownRefusesConnectionsUntilNormalAgain() {
+    int port = server.port();
+    server.use(Scenario.SERVER_DOWN);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.get("/api/v1/sync/health/", null))
+        .hasCauseInstanceOf(java.net.ConnectException.class);
+
+    server.use(Scenario.NORMAL);
+    assertThat(server.port()).isEqualTo(port);
+    assertThat(api.get("/api/v1/sync/health/", null).status()).isEqualTo(401);
+  }
+}
