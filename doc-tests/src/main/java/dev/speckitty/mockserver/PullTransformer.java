@@ -38,7 +38,8 @@ final class PullTransformer implements ResponseDefinitionTransformerV2 {
     if (!TeamServerState.isValidCursor(after)) {
       return Responses.error(400, "after is not a cursor this server issued.");
     }
-    TeamServerState.Page page = state.pull(session.get().team(), after, limit);
+    String excludeNode = first(serveEvent.getRequest().queryParameter("exclude_node")).orElse(null);
+    TeamServerState.Page page = state.pull(session.get().team(), after, limit, excludeNode);
     ObjectNode answer = Responses.JSON.createObjectNode();
     ArrayNode events = answer.putArray("events");
     page.events().forEach(events::add);

@@ -58,13 +58,19 @@ public final class TeamServerState {
    */
   public record StoredEvent(long seq, ObjectNode event) {}
 
+  /** A team's events in arrival order; an event's seq is its index + 1. */
+  private static final class TeamLog {
+    final List<StoredEvent> events = new ArrayList<>();
+    final Map<String, StoredEvent> byId = new HashMap<>();
+  }
+
   /** A stored-or-not verdict per pushed event. */
   public record Verdict(String eventId, String status, String error) {}
 
   private final Map<String, Fixtures.User> users = new LinkedHashMap<>();
   private final Map<String, Session> access = new HashMap<>();
   private final Map<String, Session> refresh = new HashMap<>();
-  private final Map<String, LinkedHashMap<String, StoredEvent>> teams = new HashMap<>();
+  private final Map<String, TeamLog> teams = new HashMap<>();
   private final Clock clock;
   private long tokens;
 
@@ -128,8 +134,7 @@ public final class TeamServerState {
    * rejected as the {@code rejected-event} scenario asks.
    */
   public synchronized List<Verdict> store(String team, List<JsonNode> events, boolean rejectFirst) {
-    LinkedHashMap<String, StoredEvent> log =
-        teams.computeIfAbsent(team, t -> new LinkedHashMap<>());
+    TeamLog log = teams.computeIfAbsent(team, t -> new TeamLog());
     List<Verdict> verdicts = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       JsonNode e = events.get(i);
@@ -140,10 +145,12 @@ public final class TeamServerState {
       }
       if (problem != null) {
         verdicts.add(new Verdict(id, "rejected", problem));
-      } else if (log.containsKey(id)) {
+      } else if (log.byId.containsKey(id)) {
         verdicts.add(new Verdict(id, "duplicate", null));
       } else {
-        log.put(id, new StoredEvent(log.size() + 1L, (ObjectNode) e.deepCopy()));
+        StoredEvent stored = new StoredEvent(log.events.size() + 1L, (ObjectNode) e.deepCopy());
+        log.events.add(stored);
+        log.byId.put(id, stored);
         verdicts.add(new Verdict(id, "success", null));
       }
     }
@@ -183,26 +190,28 @@ public final class TeamServerState {
    */
   public record Page(List<ObjectNode> events, String nextCursor, boolean hasMore) {}
 
-  public synchronized Page pull(String team, String cursor, int limit) {
-    long after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
-    List<StoredEvent> log =
-        new ArrayList<>(teams.getOrDefault(team, new LinkedHashMap<>()).values());
+  /**
+   * Events after {@code cursor}, oldest first, leaving out those recorded by {@code excludeNode}
+   * (the caller's own). The next cursor is the last position looked at, returned or not.
+   */
+  public synchronized Page pull(String team, String cursor, int limit, String excludeNode) {
+    int after = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(cursor);
+    List<StoredEvent> log = teams.containsKey(team) ? teams.get(team).events : List.of();
     List<ObjectNode> page = new ArrayList<>();
-    long last = after;
-    for (StoredEvent s : log) {
-      if (s.seq() > after && page.size() < limit) {
-        page.add(s.event());
-        last = s.seq();
+    int position = Math.min(after, log.size());
+    while (position < log.size() && page.size() < limit) {
+      ObjectNode event = log.get(position).event();
+      position++;
+      if (excludeNode == null || !excludeNode.equals(event.path("node_id").asText())) {
+        page.add(event);
       }
     }
-    long end = last;
-    boolean more = log.stream().anyMatch(s -> s.seq() > end);
-    return new Page(page, Long.toString(last), more);
+    return new Page(page, Integer.toString(position), position < log.size());
   }
 
   /** A team's stored events, oldest first. */
   public synchronized List<StoredEvent> events(String team) {
-    return List.copyOf(teams.getOrDefault(team, new LinkedHashMap<>()).values());
+    return teams.containsKey(team) ? List.copyOf(teams.get(team).events) : List.of();
   }
 
   /** The teams that have events. */
@@ -227,6 +236,8 @@ public final class TeamServerState {
   }
 
   static boolean isValidCursor(String cursor) {
-    return cursor == null || cursor.isEmpty() || cursor.chars().allMatch(Character::isDigit);
+    return cursor == null
+        || cursor.isEmpty()
+        || (cursor.length() < 10 && cursor.chars().allMatch(Character::isDigit));
   }
 }

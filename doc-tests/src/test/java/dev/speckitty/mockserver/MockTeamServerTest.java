@@ -169,6 +169,19 @@ class MockTeamServerTest {
   }
 
   @Test
+  void pullLeavesOutTheCallersOwnEventsButMovesTheCursorPastThem() {
+    String token = api.login(USER, PASSWORD);
+    api.pushGzip(token, "{\"events\": [" + Api.event(Api.ulid(1), "kitty-team", 1) + "]}");
+    server.use(Scenario.TEAMMATES);
+
+    JsonNode page = api.get("/api/v1/events/?after=&exclude_node=0a1b2c3d4e5f", token).json();
+
+    assertThat(page.get("events")).hasSize(3);
+    assertThat(page.get("events").findValuesAsText("node_id")).containsOnly("a1b2c3d4e5f6");
+    assertThat(page.get("next_cursor").asText()).isEqualTo("4");
+  }
+
+  @Test
   void teammatesScenarioServesTheFixtureEvents() {
     server.use(Scenario.TEAMMATES);
     String token = api.login(USER, PASSWORD);

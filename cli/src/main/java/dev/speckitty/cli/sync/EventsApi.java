@@ -71,10 +71,18 @@ public final class EventsApi {
     return verdicts;
   }
 
-  /** Pulls the page of events after {@code cursor} (empty: from the beginning). */
-  public PullPage pull(String cursor, int limit) throws ServerUnreachableException {
+  /**
+   * Pulls the page of events after {@code cursor} (empty: from the beginning), without the events
+   * this node recorded itself.
+   */
+  public PullPage pull(String cursor, int limit, String nodeId) throws ServerUnreachableException {
     String query =
-        "?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&limit=" + limit;
+        "?after="
+            + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
+            + "&limit="
+            + limit
+            + "&exclude_node="
+            + URLEncoder.encode(nodeId, StandardCharsets.UTF_8);
     HttpResponse<byte[]> response =
         send(
             bearer ->

@@ -132,7 +132,7 @@ public final class SyncService {
     String cursor = queue.meta(cursorKey).orElse("");
     int added = 0;
     for (int pages = 0; pages < 100_000; pages++) {
-      PullPage page = api.pull(cursor, EventsApi.MAX_BATCH);
+      PullPage page = api.pull(cursor, EventsApi.MAX_BATCH, queue.nodeId());
       added += queue.storePulled(page.events(), cursorKey, page.nextCursor(), clock.instant());
       boolean moved = !page.nextCursor().equals(cursor);
       cursor = page.nextCursor();

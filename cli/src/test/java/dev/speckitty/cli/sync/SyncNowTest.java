@@ -3,6 +3,8 @@ package dev.speckitty.cli.sync;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -356,7 +358,8 @@ class SyncNowTest {
   @Test
   void pullFollowsTheCursorAcrossPagesAndCountsOnlyNewEvents() {
     server.stubFor(
-        get(urlEqualTo("/api/v1/events/?after=&limit=1000"))
+        get(urlPathEqualTo("/api/v1/events/"))
+            .withQueryParam("after", equalTo(""))
             .willReturn(
                 okJson(
                     "{\"events\": ["
@@ -365,7 +368,8 @@ class SyncNowTest {
                         + teammateEvent("01JTEAMMATE0000000000000002")
                         + "], \"next_cursor\": \"c2\", \"has_more\": true}")));
     server.stubFor(
-        get(urlEqualTo("/api/v1/events/?after=c2&limit=1000"))
+        get(urlPathEqualTo("/api/v1/events/"))
+            .withQueryParam("after", equalTo("c2"))
             .willReturn(
                 okJson(
                     "{\"events\": ["
@@ -374,13 +378,18 @@ class SyncNowTest {
                         + teammateEvent("01JTEAMMATE0000000000000003")
                         + "], \"next_cursor\": \"c3\", \"has_more\": false}")));
     server.stubFor(
-        get(urlEqualTo("/api/v1/events/?after=c3&limit=1000"))
+        get(urlPathEqualTo("/api/v1/events/"))
+            .withQueryParam("after", equalTo("c3"))
             .willReturn(okJson("{\"events\": [], \"next_cursor\": \"c3\", \"has_more\": false}")));
 
     Result first = cli.run("sync", "now");
     Result second = cli.run("sync", "now");
 
     assertThat(first.out()).contains("↓ Pulled 3 new events\n");
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/api/v1/events/"))
+            .withQueryParam("limit", equalTo("1000"))
+            .withQueryParam("exclude_node", matching("[0-9a-f]{12}")));
     assertThat(second.out()).contains("↓ Pulled 0 new events\n");
     try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
       assertThat(q.meta("pull_cursor:" + url)).contains("c3");
