@@ -1,0 +1,148 @@
+package dev.speckitty.doctest.parse;
+
+import dev.speckitty.doctest.model.Directives;
+import dev.speckitty.doctest.model.DocTestException;
+import dev.speckitty.doctest.model.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Markdown with commonmark-java and source spans. Annotations: {@code <!-- doctest: … -->} right
+ * before a block, {@code ```bash {…}} in the info string, {@code <!-- doctest-document: … -->} for
+ * the document. HTML comments and info-string attributes are invisible on a forge and in the site.
+ */
+final class MarkdownParser {
+  private static final Pattern BLOCK_COMMENT =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest:(.*?)-->\\s*$");
+  private static final Pattern DOC_COMMENT =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest-document:(.*?)-->\\s*$");
+  private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
+
+  private static final Parser PARSER =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  ParsedMarkup parse(Path file, String text) {
+    Node document = PARSER.parse(text);
+    Collector collector = new Collector(file);
+    document.accept(collector);
+    if (collector.pending != null) {
+      throw new DocTestException(collector.pendingAt, "annotation is not followed by a code block");
+    }
+    return new ParsedMarkup(collector.title, collector.documentDirectives, collector.blocks);
+  }
+
+  private static int line(Node node) {
+    return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
+  }
+
+  private static final class Collector extends AbstractVisitor {
+    final Path file;
+    final List<RawBlock> blocks = new ArrayList<>();
+    String title = "";
+    String heading = "";
+    String textBefore = "";
+    Directives documentDirectives = Directives.NONE;
+    Directives pending;
+    Location pendingAt;
+
+    Collector(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public void visit(Heading heading) {
+      if (pending != null) {
+        throw new DocTestException(pendingAt, "annotation is not followed by a code block");
+      }
+      this.heading = text(heading);
+      if (title.isEmpty() && heading.getLevel() == 1) {
+        title = this.heading;
+      }
+      textBefore = "";
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+      textBefore = text(paragraph);
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      Location at = new Location(file, line(html));
+      Matcher doc = DOC_COMMENT.matcher(html.getLiteral());
+      if (doc.matches()) {
+        documentDirectives =
+            documentDirectives.with(Directives.parse(doc.group(1), at, Directives.DOCUMENT_KEYS));
+        return;
+      }
+      Matcher block = BLOCK_COMMENT.matcher(html.getLiteral());
+      if (block.matches()) {
+        pending = Directives.parse(block.group(1), at, Directives.BLOCK_KEYS);
+        pendingAt = at;
+      }
+    }
+
+    @Override
+    public void visit(FencedCodeBlock code) {
+      Location at = new Location(file, line(code));
+      if (code.getClosingFenceLength() == null) {
+        throw new DocTestException(
+            at, "unterminated code fence (no closing " + code.getFenceCharacter().repeat(3) + ")");
+      }
+      String info = code.getInfo() == null ? "" : code.getInfo().strip();
+      Directives directives = Directives.NONE;
+      Matcher attributes = INFO_ATTRIBUTES.matcher(info);
+      if (attributes.matches()) {
+        info = attributes.group(1);
+        directives = Directives.parse(attributes.group(2), at, Directives.BLOCK_KEYS);
+      }
+      String language = info.split("\\s+")[0];
+      add(at, language, code.getLiteral(), directives);
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock code) {
+      add(new Location(file, line(code)), "", code.getLiteral(), Directives.NONE);
+    }
+
+    private void add(Location at, String language, String literal, Directives own) {
+      Directives directives = pending == null ? own : pending.with(own);
+      pending = null;
+      String content =
+          literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+      blocks.add(new RawBlock(at, heading, language, content, directives, textBefore));
+      textBefore = "";
+    }
+
+    private static String text(Node node) {
+      StringBuilder sb = new StringBuilder();
+      node.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+              sb.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+              sb.append(code.getLiteral());
+            }
+          });
+      return sb.toString().strip();
+    }
+  }
+}
