@@ -38,7 +38,10 @@ class OutputMatcherTest {
   }
 
   static final OutputMatcher MATCHER =
-      new OutputMatcher(Map.of("ULID", Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}")));
+      new OutputMatcher(
+          Map.of(
+              "ULID", Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}"),
+              "SECONDS", Pattern.compile("\\d+")));
 
   static Expected exact(String text) {
     return new Expected(new Location(Path.of("x.md"), 1), text, Expected.MatchMode.EXACT, Map.of());
@@ -95,6 +98,24 @@ class OutputMatcherTest {
                 Expected.MatchMode.CONTAINS,
                 Map.of()),
             false),
+        Arguments.of(
+            "a pattern varies only where its example stands",
+            "\"remaining_seconds\": 86400,\n\"count\": 7\n",
+            new Expected(
+                new Location(Path.of("x.md"), 1),
+                "\"remaining_seconds\": 86399,\n\"count\": 5",
+                Expected.MatchMode.EXACT,
+                Map.of("86399", "SECONDS")),
+            false),
+        Arguments.of(
+            "the example's pattern matches at its position",
+            "\"remaining_seconds\": 86400,\n\"count\": 5\n",
+            new Expected(
+                new Location(Path.of("x.md"), 1),
+                "\"remaining_seconds\": 86399,\n\"count\": 5",
+                Expected.MatchMode.EXACT,
+                Map.of("86399", "SECONDS")),
+            true),
         Arguments.of("empty expected, empty actual", "\n", exact(""), true),
         Arguments.of("empty expected, some output", "boo\n", exact(""), false));
   }

@@ -8,6 +8,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -15,6 +16,7 @@ import org.jline.terminal.TerminalBuilder;
 /** Prompts on the terminal with JLine; the password is echoed as one {@code *} per character. */
 final class TerminalPrompter implements Prompter {
   private final Terminal terminal;
+  private final Attributes original;
   private final LineReader reader;
 
   TerminalPrompter() {
@@ -27,6 +29,9 @@ final class TerminalPrompter implements Prompter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Stay out of echo mode from the first prompt to the last: answers typed ahead, before JLine
+    // reads them, must not be echoed by the terminal — least of all a password.
+    original = terminal.enterRawMode();
     reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -58,6 +63,7 @@ final class TerminalPrompter implements Prompter {
   @Override
   public void close() {
     try {
+      terminal.setAttributes(original);
       terminal.close();
     } catch (IOException ignored) {
       // Nothing useful to do: the prompts are answered.

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,17 @@ import java.util.Optional;
  * says what to fix.
  */
 public final class ConfigLoader {
+  /** The section of the config file that names the server. */
+  public static final String SERVER_SECTION = "server";
+
+  /** The key of the server URL in {@link #SERVER_SECTION}. */
+  public static final String URL_KEY = "url";
+
+  /**
+   * Every setting the config file can hold, by section (the configuration reference lists them).
+   */
+  public static final Map<String, List<String>> KEYS = Map.of(SERVER_SECTION, List.of(URL_KEY));
+
   private final CliContext ctx;
 
   public ConfigLoader(CliContext ctx) {
@@ -82,7 +95,7 @@ public final class ConfigLoader {
           "❌ Malformed config file " + where + ": " + e.getOriginalMessage(),
           "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\"");
     }
-    JsonNode url = root == null ? null : root.path("server").get("url");
+    JsonNode url = root == null ? null : root.path(SERVER_SECTION).get(URL_KEY);
     if (url == null || url.isNull()) {
       return Optional.empty();
     }

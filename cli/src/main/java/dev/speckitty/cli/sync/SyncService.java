@@ -69,11 +69,13 @@ public final class SyncService {
   private CliException stillQueued(CliException cause) {
     int left = queue.queuedCount();
     List<String> lines = new ArrayList<>(cause.lines());
-    lines.add(
-        "   "
-            + left
-            + (left == 1 ? " event remains" : " events remain")
-            + " queued; run 'spec-kitty sync now' again.");
+    if (left > 0) {
+      lines.add(
+          "   "
+              + left
+              + (left == 1 ? " event remains" : " events remain")
+              + " queued; run 'spec-kitty sync now' again.");
+    }
     return new CliException(cause.exitCode(), lines.toArray(String[]::new));
   }
 

@@ -2,13 +2,14 @@ package dev.speckitty.doctest.match;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import dev.speckitty.doctest.config.Placeholders;
 import dev.speckitty.doctest.model.Expected;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,14 +34,105 @@ public final class OutputMatcher {
    */
   public record Mismatch(String diff, String readerText) {}
 
-  /** The actual output as a reader-facing text: normalised, placeholders and examples restored. */
+  /**
+   * The actual output as a reader-facing text: normalised, placeholders restored, and each line
+   * that matches an expected line with declared patterns replaced by that expected line — so the
+   * doc's example values survive and a diff shows only real differences.
+   */
   public String toReaderText(String rawActual, Expected expected, Placeholders placeholders) {
     String text = placeholders.toReader(TerminalText.normalize(rawActual));
-    for (Map.Entry<String, String> v : expected.varying().entrySet()) {
-      text =
-          patterns.get(v.getValue()).matcher(text).replaceAll(Matcher.quoteReplacement(v.getKey()));
+    if (expected.varying().isEmpty()) {
+      return text;
     }
-    return text;
+    List<String> wanted = TerminalText.normalize(expected.text()).lines().toList();
+    List<Pattern> linePatterns = new ArrayList<>();
+    for (String line : wanted) {
+      linePatterns.add(linePattern(line, expected.varying()));
+    }
+    List<String> out = new ArrayList<>();
+    int next = 0;
+    for (String line : text.lines().toList()) {
+      String shown = line;
+      for (int j = next; j < wanted.size(); j++) {
+        Pattern p = linePatterns.get(j);
+        if (p != null && p.matcher(line).matches()) {
+          shown = wanted.get(j);
+          next = j + 1;
+          break;
+        }
+      }
+      out.add(shown);
+    }
+    keepExamplesInChangedLines(wanted, out, expected.varying());
+    return String.join("\n", out);
+  }
+
+  /**
+   * Where a line changed beyond its pattern (update mode writes it back), keep the doc's example
+   * value in it: pair the changed lines with the expected lines they replace, and where a paired
+   * expected line shows an example once and the new line has exactly one match of its pattern, put
+   * the example in.
+   */
+  private void keepExamplesInChangedLines(
+      List<String> wanted, List<String> out, Map<String, String> varying) {
+    Patch<String> patch = DiffUtils.diff(wanted, out);
+    for (AbstractDelta<String> delta : patch.getDeltas()) {
+      List<String> before = delta.getSource().getLines();
+      int at = delta.getTarget().getPosition();
+      for (int k = 0; k < delta.getTarget().getLines().size() && k < before.size(); k++) {
+        String line = out.get(at + k);
+        String old = before.get(k);
+        for (Map.Entry<String, String> v : varying.entrySet()) {
+          if (old.indexOf(v.getKey()) >= 0
+              && old.indexOf(v.getKey()) == old.lastIndexOf(v.getKey())) {
+            java.util.regex.Matcher m = patterns.get(v.getValue()).matcher(line);
+            if (m.find()) {
+              int start = m.start();
+              int end = m.end();
+              if (!m.find()) {
+                line = line.substring(0, start) + v.getKey() + line.substring(end);
+              }
+            }
+          }
+        }
+        out.set(at + k, line);
+      }
+    }
+  }
+
+  /**
+   * A regex for an expected line: literal text, declared examples as their patterns; null if none.
+   */
+  private Pattern linePattern(String line, Map<String, String> varying) {
+    List<int[]> spans = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, String> v : varying.entrySet()) {
+      for (int at = line.indexOf(v.getKey()); at >= 0; at = line.indexOf(v.getKey(), at + 1)) {
+        spans.add(new int[] {at, at + v.getKey().length()});
+        names.add(v.getValue());
+      }
+    }
+    if (spans.isEmpty()) {
+      return null;
+    }
+    Integer[] order = new Integer[spans.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> spans.get(i)[0]));
+    StringBuilder regex = new StringBuilder();
+    int pos = 0;
+    for (int i : order) {
+      int[] span = spans.get(i);
+      if (span[0] < pos) {
+        continue;
+      }
+      regex.append(Pattern.quote(line.substring(pos, span[0])));
+      regex.append("(?:").append(patterns.get(names.get(i)).pattern()).append(")");
+      pos = span[1];
+    }
+    regex.append(Pattern.quote(line.substring(pos)));
+    return Pattern.compile(regex.toString());
   }
 
   public Optional<Mismatch> compare(

@@ -66,7 +66,9 @@ public final class Directives {
           StringBuilder v = new StringBuilder();
           i++;
           while (i < s.length() && s.charAt(i) != '"') {
-            if (s.charAt(i) == '\\' && i + 1 < s.length()) {
+            if (s.charAt(i) == '\\'
+                && i + 1 < s.length()
+                && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
               i++;
             }
             v.append(s.charAt(i++));

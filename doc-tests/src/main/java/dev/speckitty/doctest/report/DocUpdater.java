@@ -47,7 +47,12 @@ public final class DocUpdater {
       if (close >= lines.size()) {
         throw new IllegalStateException(u.block() + ": cannot find the end of the block to update");
       }
-      List<String> replacement = u.text().isEmpty() ? List.of() : u.text().lines().toList();
+      String line = lines.get(open);
+      String indent = line.substring(0, line.length() - line.stripLeading().length());
+      List<String> replacement =
+          u.text().isEmpty()
+              ? List.of()
+              : u.text().lines().map(l -> l.isEmpty() ? l : indent + l).toList();
       lines.subList(open + 1, close).clear();
       lines.addAll(open + 1, replacement);
       changed.add("updated " + u.block() + " (" + replacement.size() + " lines)");

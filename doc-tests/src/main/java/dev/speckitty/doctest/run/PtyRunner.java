@@ -65,6 +65,7 @@ final class PtyRunner {
               "prompt '" + a.prompt() + "' never appeared (waited " + timeout.toSeconds() + "s)");
         }
         searchFrom = at + a.prompt().length();
+        screen.settle(deadline);
         keyboard.write((a.text() + "\r").getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
       }
@@ -86,6 +87,8 @@ final class PtyRunner {
 
   /** Everything the terminal received, watched for prompts. */
   private static final class Screen {
+    private static final long QUIET_MILLIS = 80;
+
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     void read(InputStream in) {
@@ -99,6 +102,22 @@ final class PtyRunner {
         }
       } catch (IOException closed) {
         // The pty closes with the process.
+      }
+    }
+
+    /**
+     * Waits until the program has stopped printing for a moment (at most a second): a person reads
+     * the prompt before typing, and a program may still be setting up the terminal.
+     */
+    synchronized void settle(long deadline) throws InterruptedException {
+      long limit = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+      int size = bytes.size();
+      while (System.nanoTime() < limit) {
+        wait(QUIET_MILLIS);
+        if (bytes.size() == size) {
+          return;
+        }
+        size = bytes.size();
       }
     }
 

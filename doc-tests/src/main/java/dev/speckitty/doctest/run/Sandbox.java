@@ -91,7 +91,10 @@ public final class Sandbox implements AutoCloseable {
       text.append(command)
           .append("\n__doctest_s=$?; [ $__doctest_rc -eq 0 ] && __doctest_rc=$__doctest_s\n");
     }
-    text.append("{ export -p; printf 'cd -- %q\\n' \"$PWD\"; } > '")
+    // The terminal's own variables belong to the runner (TERM differs with and without a pty).
+    text.append(
+            "{ (unset TERM COLUMNS LINES SHLVL PWD OLDPWD _; export -p);"
+                + " printf 'cd -- %q\\n' \"$PWD\"; } > '")
         .append(state())
         .append(".next' && mv '")
         .append(state())
