@@ -24,6 +24,16 @@ public sealed interface Step {
     return !(this instanceof Illustrative);
   }
 
+  /** The first line of a shell text that is not a comment, for labels. */
+  static String firstCommandLine(String script) {
+    return script
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .findFirst()
+        .orElse(script.strip());
+  }
+
   /** Everything that decides how a step runs, besides its text. */
   record Options(
       int exitCode, Optional<String> scenario, boolean isolated, Optional<Duration> timeout) {
@@ -44,7 +54,7 @@ public sealed interface Step {
       implements Step {
     @Override
     public String label() {
-      return script.strip().lines().findFirst().orElse("");
+      return firstCommandLine(script);
     }
 
     @Override
@@ -62,7 +72,7 @@ public sealed interface Step {
       implements Step {
     @Override
     public String label() {
-      return script.strip().lines().findFirst().orElse("");
+      return firstCommandLine(script);
     }
 
     @Override
