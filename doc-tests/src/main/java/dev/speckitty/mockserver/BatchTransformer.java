@@ -3,7 +3,6 @@ package dev.speckitty.mockserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -15,16 +14,15 @@ import java.util.Optional;
  * {@code POST /api/v1/events/batch/}: gzip or plain JSON, at most 1000 events, a verdict per event.
  * Transformer parameter {@code reject_first: true} rejects the first event of each batch.
  */
-final class BatchTransformer implements ResponseDefinitionTransformerV2 {
+final class BatchTransformer extends StubTransformer {
   static final String NAME = "spec-kitty-batch";
-  private final TeamServerState state;
   private final java.util.concurrent.atomic.AtomicInteger answered =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile int holdAfter = Integer.MAX_VALUE;
   private volatile int holdMillis;
 
   BatchTransformer(TeamServerState state) {
-    this.state = state;
+    super(NAME, state);
   }
 
   /** From the next batch on, answers after the first {@code batches} are delayed (crash tests). */
@@ -36,10 +34,9 @@ final class BatchTransformer implements ResponseDefinitionTransformerV2 {
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    Optional<TeamServerState.Session> session =
-        state.authenticate(serveEvent.getRequest().getHeader("Authorization"));
+    Optional<TeamServerState.Session> session = session(serveEvent);
     if (session.isEmpty()) {
-      return Responses.error(401, "Given token not valid for any token type");
+      return notAuthenticated();
     }
     JsonNode body;
     try {
@@ -86,15 +83,5 @@ final class BatchTransformer implements ResponseDefinitionTransformerV2 {
           .build();
     }
     return ok;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

@@ -1,7 +1,6 @@
 package dev.speckitty.mockserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
@@ -17,13 +16,12 @@ import org.jsoup.nodes.Entities;
  * features, work packages by lane, recent events — so the tutorial's "open your dashboard" tip
  * works against the sandbox.
  */
-final class DashboardTransformer implements ResponseDefinitionTransformerV2 {
+final class DashboardTransformer extends StubTransformer {
   static final String NAME = "spec-kitty-dashboard";
   private static final Pattern PATH = Pattern.compile("^/a/([^/?]+)/dashboards/?(\\?.*)?$");
-  private final TeamServerState state;
 
   DashboardTransformer(TeamServerState state) {
-    this.state = state;
+    super(NAME, state);
   }
 
   private record Wp(String id, String title, String lane) {}
@@ -174,15 +172,5 @@ final class DashboardTransformer implements ResponseDefinitionTransformerV2 {
     }
     h.append("</table>\n</body></html>\n");
     return h.toString();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

@@ -2,27 +2,24 @@ package dev.speckitty.mockserver;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Optional;
 
 /** {@code GET /api/v1/events/?after=&limit=}: the team's events, a page at a time. */
-final class PullTransformer implements ResponseDefinitionTransformerV2 {
+final class PullTransformer extends StubTransformer {
   static final String NAME = "spec-kitty-pull";
-  private final TeamServerState state;
 
   PullTransformer(TeamServerState state) {
-    this.state = state;
+    super(NAME, state);
   }
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    Optional<TeamServerState.Session> session =
-        state.authenticate(serveEvent.getRequest().getHeader("Authorization"));
+    Optional<TeamServerState.Session> session = session(serveEvent);
     if (session.isEmpty()) {
-      return Responses.error(401, "Given token not valid for any token type");
+      return notAuthenticated();
     }
     String after = first(serveEvent.getRequest().queryParameter("after")).orElse("");
     String limitText = first(serveEvent.getRequest().queryParameter("limit")).orElse("1000");
@@ -49,15 +46,5 @@ final class PullTransformer implements ResponseDefinitionTransformerV2 {
 
   private static Optional<String> first(QueryParameter p) {
     return p != null && p.isPresent() ? Optional.of(p.firstValue()) : Optional.empty();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

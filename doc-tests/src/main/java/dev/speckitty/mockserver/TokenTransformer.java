@@ -1,18 +1,16 @@
 package dev.speckitty.mockserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 
 /** {@code POST /api/v1/token/} and {@code /api/v1/token/refresh/} against the user fixture. */
-final class TokenTransformer implements ResponseDefinitionTransformerV2 {
+final class TokenTransformer extends StubTransformer {
   static final String NAME = "spec-kitty-token";
-  private final TeamServerState state;
 
   TokenTransformer(TeamServerState state) {
-    this.state = state;
+    super(NAME, state);
   }
 
   @Override
@@ -41,15 +39,5 @@ final class TokenTransformer implements ResponseDefinitionTransformerV2 {
         .map(t -> Responses.json(200, t))
         .orElseGet(
             () -> Responses.error(401, "No active account found with the given credentials"));
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

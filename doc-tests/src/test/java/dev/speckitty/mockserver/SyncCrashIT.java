@@ -2,12 +2,10 @@ package dev.speckitty.mockserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.speckitty.cli.Launcher;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
-import dev.speckitty.cli.queue.NewEvent;
-import dev.speckitty.cli.queue.ProjectRef;
+import dev.speckitty.cli.queue.TestEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +27,8 @@ class SyncCrashIT {
 
   @Test
   void killedSyncLosesNothingAndDuplicatesNothing() throws Exception {
-    List<EventEnvelope> queued;
-    try (EventQueue q = EventQueue.open(home.resolve(".spec-kitty/queue.db"))) {
-      queued =
-          q.append(
-              IntStream.range(0, 2500)
-                  .mapToObj(
-                      i ->
-                          new NewEvent(
-                              "WPStatusChanged",
-                              "WorkPackage",
-                              "001-x/WP" + i,
-                              JsonNodeFactory.instance.objectNode().put("wp_id", "WP" + i)))
-                  .toList(),
-              new ProjectRef("3f1c9a52-0000-4000-8000-000000000001", "app"),
-              "local",
-              Instant.now());
-    }
+    List<EventEnvelope> queued =
+        TestEvents.queue(home.resolve(".spec-kitty/queue.db"), 2500, Instant.now());
     try (MockTeamServer server = MockTeamServer.start(0, Optional.empty())) {
       Files.writeString(
           home.resolve(".spec-kitty/config.toml"),

@@ -1,6 +1,5 @@
 package dev.speckitty.cli.auth;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.speckitty.cli.auth.TokenStubs.PASSWORD;
 import static dev.speckitty.cli.auth.TokenStubs.USER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.http.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusAndLogoutTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
   @RegisterExtension CliSandbox cli = new CliSandbox();
 

@@ -10,24 +10,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
 import dev.speckitty.cli.queue.EventQueue;
-import dev.speckitty.cli.queue.NewEvent;
-import dev.speckitty.cli.queue.ProjectRef;
+import dev.speckitty.cli.queue.TestEvents;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,11 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SyncNowTest {
   static final BatchAck ACK = new BatchAck();
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(ACK))
-          .build();
+  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(ACK);
 
   @RegisterExtension CliSandbox cli = new CliSandbox();
 
@@ -72,21 +65,7 @@ class SyncNowTest {
   }
 
   private void queue(int n) {
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
-      q.append(
-          IntStream.range(0, n)
-              .mapToObj(
-                  i ->
-                      new NewEvent(
-                          i % 7 == 3 ? "HistoryAdded" : "WPStatusChanged",
-                          "WorkPackage",
-                          "001-x/WP" + i,
-                          JsonNodeFactory.instance.objectNode().put("wp_id", "WP" + i)))
-              .toList(),
-          new ProjectRef("3f1c9a52-0000-4000-8000-000000000001", "app"),
-          "local",
-          cli.now());
-    }
+    TestEvents.queue(cli.stateDir().resolve("queue.db"), n, cli.now());
   }
 
   private int queued() {
