@@ -169,6 +169,11 @@ class ParserTest {
             8,
             "vary uses unknown pattern NUMBER"),
         Arguments.of(
+            "double dash in a comment",
+            "# T\n\n<!-- doctest: run=\"x --force\" -->\n```\nhi\n```\n",
+            3,
+            "an HTML comment cannot contain '--'"),
+        Arguments.of(
             "annotation before a heading",
             "# T\n\n<!-- doctest: exit=1 -->\n\n## Next\n",
             3,

@@ -61,12 +61,12 @@ public record DocTestConfig(
     Duration timeout = Duration.ofSeconds(toml.path("run").path("timeout_seconds").asLong(30));
     Map<String, String> placeholders = new LinkedHashMap<>();
     toml.path("placeholders")
-        .fields()
-        .forEachRemaining(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
     Map<String, Optional<String>> prompts = new LinkedHashMap<>();
     toml.path("prompts")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e ->
                 prompts.put(
                     e.getKey(),
@@ -75,8 +75,8 @@ public record DocTestConfig(
                         : Optional.empty()));
     Map<String, Pattern> patterns = new LinkedHashMap<>();
     toml.path("patterns")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               try {
                 patterns.put(e.getKey(), Pattern.compile(e.getValue().asText()));
@@ -86,8 +86,8 @@ public record DocTestConfig(
             });
     Map<String, Fixture> fixtures = new LinkedHashMap<>();
     toml.path("fixtures")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               List<String> commands = new ArrayList<>();
               e.getValue().path("commands").forEach(c -> commands.add(c.asText()));

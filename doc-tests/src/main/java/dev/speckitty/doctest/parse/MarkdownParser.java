@@ -90,6 +90,12 @@ final class MarkdownParser {
         return;
       }
       Matcher block = BLOCK_COMMENT.matcher(html.getLiteral());
+      if (block.matches() && block.group(1).contains("--")) {
+        throw new DocTestException(
+            at,
+            "an HTML comment cannot contain '--' (the site's parser rejects it):"
+                + " use a short option, or put the annotation in the info string");
+      }
       if (block.matches()) {
         pending = Directives.parse(block.group(1), at, Directives.BLOCK_KEYS);
         pendingAt = at;

@@ -1,0 +1,57 @@
+package dev.speckitty.site;
+
+import dev.speckitty.cli.CliContext;
+import dev.speckitty.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
+
+/**
+ * Writes an AsciiDoc man page for every command, from the same picocli model the CLI runs on, so
+ * the published reference cannot drift from the code; plus an index page linking them.
+ */
+public final class ManPages {
+  private ManPages() {}
+
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args[0]);
+    Files.createDirectories(out);
+    CommandLine cli =
+        Main.commandLine(
+            new CliContext(
+                Map.of(),
+                Path.of("/home/you"),
+                Path.of("/home/you"),
+                new ByteArrayInputStream(new byte[0]),
+                false,
+                Clock.systemUTC()));
+    int status =
+        ManPageGenerator.generateManPage(
+            out.toFile(), null, new boolean[0], true, cli.getCommandSpec());
+    if (status != 0) {
+      throw new IllegalStateException("man page generation failed: " + status);
+    }
+    List<String> names = new ArrayList<>();
+    collect(cli, names);
+    StringBuilder index = new StringBuilder();
+    index.append("= spec-kitty man pages\n:nofooter:\n\n");
+    index.append("Generated from the CLI itself at build time, one page per command.\n\n");
+    for (String name : names) {
+      String file = name.replace(' ', '-');
+      index.append("* link:").append(file).append(".html[").append(name).append("]\n");
+    }
+    Files.writeString(out.resolve("index.adoc"), index.toString());
+  }
+
+  private static void collect(CommandLine cl, List<String> names) {
+    names.add(cl.getCommandSpec().qualifiedName());
+    cl.getSubcommands().values().forEach(sub -> collect(sub, names));
+  }
+}
