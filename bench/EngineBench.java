@@ -2,13 +2,12 @@
 // plain bash script (same CLI, same mock server, answers piped instead of typed).
 // Run: bench/engine-bench.sh
 import dev.speckitty.doctest.config.DocTestConfig;
-import dev.speckitty.doctest.config.Placeholders;
-import dev.speckitty.doctest.config.Variables;
 import dev.speckitty.doctest.model.DocumentSpec;
 import dev.speckitty.doctest.model.Location;
 import dev.speckitty.doctest.model.Step;
 import dev.speckitty.doctest.parse.DocumentParser;
 import dev.speckitty.doctest.run.DocumentResult;
+import dev.speckitty.doctest.run.PlainScript;
 import dev.speckitty.doctest.run.RunSettings;
 import dev.speckitty.doctest.run.StepResult;
 import dev.speckitty.doctest.run.TutorialRunner;
@@ -38,18 +37,24 @@ public class EngineBench {
         files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
       }
     }
-    System.out.println("| document | steps run | plain bash (s) | engine (s) | overhead | per-step overhead (ms) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|");
+    boolean haveCram = new ProcessBuilder("sh", "-c", "command -v cram3").start().waitFor() == 0;
+    System.out.println("| document | steps run | plain bash (s) | cram (s) | engine (s) | engine vs bash | per-step overhead (ms) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
     double bashTotal = 0;
+    double cramTotal = 0;
     double engineTotal = 0;
     int stepsTotal = 0;
     for (Path doc : documents) {
       DocumentSpec spec = parser.parse(doc);
       double bash = Double.MAX_VALUE;
+      double cram = Double.MAX_VALUE;
       double engine = Double.MAX_VALUE;
       int steps = 0;
       for (int r = 0; r < rounds; r++) {
-        bash = Math.min(bash, plainBash(spec, config, parser, launcherDir));
+        bash = Math.min(bash, plainBash(spec, config, parser, launcherDir, false));
+        if (haveCram) {
+          cram = Math.min(cram, plainBash(spec, config, parser, launcherDir, true));
+        }
         long t0 = System.nanoTime();
         DocumentResult result = runner.run(spec);
         engine = Math.min(engine, (System.nanoTime() - t0) / 1e9);
@@ -60,13 +65,31 @@ public class EngineBench {
             + chainSteps(spec, parser);
       }
       bashTotal += bash;
+      cramTotal += cram;
       engineTotal += engine;
       stepsTotal += steps;
-      System.out.printf("| %s | %d | %.2f | %.2f | %+.0f%% | %.0f |%n",
-          new Location(doc, 1).path(), steps, bash, engine, 100 * (engine - bash) / bash, 1000 * (engine - bash) / steps);
+      System.out.printf("| %s | %d | %.2f | %s | %.2f | %.2fx | %.0f |%n",
+          new Location(doc, 1).path(), steps, bash, haveCram ? String.format("%.2f", cram) : "n/a", engine,
+          engine / bash, 1000 * (engine - bash) / steps);
     }
-    System.out.printf("| **all** | %d | %.2f | %.2f | %+.0f%% | %.0f |%n",
-        stepsTotal, bashTotal, engineTotal, 100 * (engineTotal - bashTotal) / bashTotal, 1000 * (engineTotal - bashTotal) / stepsTotal);
+    System.out.printf("| **all, one after another** | %d | %.2f | %s | %.2f | %.2fx | %.0f |%n",
+        stepsTotal, bashTotal, haveCram ? String.format("%.2f", cramTotal) : "n/a", engineTotal,
+        engineTotal / bashTotal, 1000 * (engineTotal - bashTotal) / stepsTotal);
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    long t0 = System.nanoTime();
+    var futures = new ArrayList<java.util.concurrent.Future<DocumentResult>>();
+    for (Path doc : documents) {
+      DocumentSpec spec = parser.parse(doc);
+      futures.add(pool.submit(() -> runner.run(spec)));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double parallel = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("| **all, engine with %d documents at a time** | %d | %.2f | %s | %.2f | %.2fx | |%n",
+        threads, stepsTotal, bashTotal, haveCram ? String.format("%.2f", cramTotal) : "n/a", parallel, parallel / bashTotal);
   }
 
   static int chainSteps(DocumentSpec spec, DocumentParser parser) {
@@ -77,8 +100,11 @@ public class EngineBench {
     return (int) before.steps().stream().filter(Step::runs).count() + chainSteps(before, parser);
   }
 
-  /** The document's commands (its starting state first) as one bash script; returns seconds. */
-  static double plainBash(DocumentSpec spec, DocTestConfig config, DocumentParser parser, Path launcherDir) throws Exception {
+  /**
+   * The document's commands (its starting state first) as one bash script, or as a cram test
+   * ({@code cram=true}); returns the seconds it took.
+   */
+  static double plainBash(DocumentSpec spec, DocTestConfig config, DocumentParser parser, Path launcherDir, boolean cram) throws Exception {
     Path home = Files.createTempDirectory("bench-home-");
     try (MockTeamServer server = MockTeamServer.start()) {
       Fixtures.User user = Fixtures.demoUser();
@@ -87,13 +113,12 @@ public class EngineBench {
       vars.put("sandbox.home", home.toString());
       vars.put("user.name", user.username());
       vars.put("user.password", user.password());
-      Variables variables = new Variables(vars);
-      Placeholders placeholders = new Placeholders(config.placeholders(), variables);
-      StringBuilder script = new StringBuilder("cd ~\n");
-      append(spec, config, parser, variables, placeholders, script);
-      Path file = home.resolve("all.sh");
-      Files.writeString(file, script);
-      ProcessBuilder pb = new ProcessBuilder("bash", "--noprofile", "--norc", file.toString())
+      String script = new PlainScript(config, vars).of(spec);
+      Path file = home.resolve(cram ? "all.t" : "all.sh");
+      Files.writeString(file, cram ? cramTest(script, home) : script);
+      ProcessBuilder pb = (cram
+              ? new ProcessBuilder("cram3", "--shell=/bin/bash", "-q", file.toString())
+              : new ProcessBuilder("bash", "--noprofile", "--norc", file.toString()))
           .directory(home.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
       pb.environment().clear();
       pb.environment().put("HOME", home.toString());
@@ -110,39 +135,20 @@ public class EngineBench {
     }
   }
 
-  static void append(DocumentSpec spec, DocTestConfig config, DocumentParser parser, Variables variables,
-      Placeholders placeholders, StringBuilder script) {
-    if (spec.fixture().isPresent()) {
-      fixture(spec.fixture().get(), config, variables, script);
-    }
-    if (spec.continues().isPresent()) {
-      append(parser.parse(spec.continues().get()), config, parser, variables, placeholders, script);
-    }
-    for (Step step : spec.steps()) {
-      if (step instanceof Step.Command c) {
-        script.append(placeholders.toSandbox(c.script())).append('\n');
-      } else if (step instanceof Step.Interactive i) {
-        StringBuilder answers = new StringBuilder();
-        for (String line : i.transcript().text().lines().toList()) {
-          for (var p : config.prompts().entrySet()) {
-            if (line.startsWith(p.getKey())) {
-              answers.append(p.getValue().isPresent()
-                  ? variables.resolve(p.getValue().get())
-                  : placeholders.toSandbox(line.substring(p.getKey().length()))).append("\\n");
-            }
-          }
-        }
-        script.append("printf '").append(answers).append("' | ").append(placeholders.toSandbox(i.script())).append('\n');
-      } else if (step instanceof Step.WriteFile w) {
-        script.append("mkdir -p \"$(dirname ").append(w.path()).append(")\" && cat > ").append(w.path())
-            .append(" <<'BENCH_EOF'\n").append(placeholders.toSandbox(w.content())).append("\nBENCH_EOF\n");
+  /** A cram test running the same script: every command prefixed, continuation lines marked. */
+  static String cramTest(String script, Path home) {
+    StringBuilder t = new StringBuilder("Generated by EngineBench.\n\n  $ export HOME=" + home + " && cd ~\n");
+    boolean heredoc = false;
+    for (String line : script.split("\n")) {
+      if (heredoc) {
+        t.append("  > ").append(line).append('\n');
+        heredoc = !line.equals("PLAIN_EOF");
+      } else {
+        t.append("  $ ").append(line).append('\n');
+        heredoc = line.contains("<<'PLAIN_EOF'");
       }
     }
+    return t.toString();
   }
 
-  static void fixture(String name, DocTestConfig config, Variables variables, StringBuilder script) {
-    DocTestConfig.Fixture f = config.fixtures().get(name);
-    f.parent().ifPresent(p -> fixture(p, config, variables, script));
-    f.commands().forEach(c -> script.append(variables.resolve(c)).append('\n'));
-  }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -15,6 +16,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String training = System.getProperty(Training.PROPERTY);
+    if (training != null) {
+      Training.run(java.nio.file.Path.of(training));
+      return;
+    }
     PrintWriter out = writer(FileDescriptor.out);
     PrintWriter err = writer(FileDescriptor.err);
     int code = run(CliContext.fromSystem(), out, err, args);
@@ -30,7 +36,13 @@ public final class Main {
 
   /** Runs one command line in {@code ctx}, printing to {@code out} and {@code err}. */
   public static int run(CliContext ctx, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(ctx);
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The version needs no command model: answer before picocli starts (half the start-up).
+      out.println(new VersionProvider().getVersion()[0]);
+      out.flush();
+      return ExitCode.OK;
+    }
+    CommandLine cl = commandLine(ctx, args);
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -44,7 +56,34 @@ public final class Main {
    * against.
    */
   public static CommandLine commandLine(CliContext ctx) {
-    CommandLine cl = new CommandLine(new SpecKittyCommand(), new ContextFactory(ctx));
+    return build(ctx, SpecKittyCommand.COMMANDS);
+  }
+
+  /**
+   * The command tree a run of {@code args} needs: only the named top-level command (and its
+   * subcommands), or none for {@code --version}; the full tree for anything else, so that help and
+   * "unknown command" errors list every command.
+   */
+  public static CommandLine commandLine(CliContext ctx, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return build(ctx, List.of());
+    }
+    if (args.length > 0) {
+      for (Class<?> command : SpecKittyCommand.COMMANDS) {
+        if (command.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
+          return build(ctx, List.of(command));
+        }
+      }
+    }
+    return commandLine(ctx);
+  }
+
+  private static CommandLine build(CliContext ctx, List<Class<?>> commands) {
+    ContextFactory factory = new ContextFactory(ctx);
+    CommandLine cl = new CommandLine(new SpecKittyCommand(), factory);
+    for (Class<?> command : commands) {
+      cl.addSubcommand(new CommandLine(command, factory));
+    }
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     Map<String, String> exitCodes = new LinkedHashMap<>();
@@ -92,8 +131,17 @@ public final class Main {
     return ExitCode.CONFIG;
   }
 
-  /** Creates commands with the {@link CliContext} they need; anything else the default way. */
-  private record ContextFactory(CliContext ctx) implements IFactory {
+  /**
+   * Creates commands with the {@link CliContext} they need; anything else the default way. A class,
+   * not a record: a record's generated methods bootstrap method handles at start-up.
+   */
+  private static final class ContextFactory implements IFactory {
+    private final CliContext ctx;
+
+    ContextFactory(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       try {

@@ -8,6 +8,7 @@ import dev.speckitty.cli.workflow.MoveCommand;
 import dev.speckitty.cli.workflow.PlanCommand;
 import dev.speckitty.cli.workflow.SpecifyCommand;
 import dev.speckitty.cli.workflow.TasksCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -26,18 +27,24 @@ import picocli.CommandLine.Spec;
     description = {
       "Configure the server in ~/.spec-kitty/config.toml ([server] url = \"https://...\") or with"
           + " SPEC_KITTY_SERVER_URL, then run 'spec-kitty auth login'."
-    },
-    subcommands = {
-      InitCommand.class,
-      SpecifyCommand.class,
-      PlanCommand.class,
-      TasksCommand.class,
-      MoveCommand.class,
-      AcceptCommand.class,
-      AuthCommand.class,
-      SyncCommand.class
     })
 public final class SpecKittyCommand implements Runnable {
+  /**
+   * The top-level commands, in {@code --help} order. Listed here rather than in {@code
+   * subcommands=} so that a run builds only the command it needs (see {@link
+   * Main#commandLine(CliContext, String...)}): picocli models cost start-up time.
+   */
+  public static final List<Class<?>> COMMANDS =
+      List.of(
+          InitCommand.class,
+          SpecifyCommand.class,
+          PlanCommand.class,
+          TasksCommand.class,
+          MoveCommand.class,
+          AcceptCommand.class,
+          AuthCommand.class,
+          SyncCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

@@ -29,12 +29,13 @@ public final class MockTeamServer implements AutoCloseable {
   private MockTeamServer(Clock clock, Optional<ContractValidator> contract) {
     this.state = new TeamServerState(Fixtures.users(), clock);
     this.team = Fixtures.demoUser().team();
-    extensions.add(new TokenTransformer(state));
-    extensions.add(new HealthTransformer(state));
-    batches = new BatchTransformer(state);
-    extensions.add(batches);
-    extensions.add(new PullTransformer(state));
-    extensions.add(new DashboardTransformer(state));
+    extensions.addAll(new SpecKittyExtensions(state).extensions());
+    batches =
+        extensions.stream()
+            .filter(BatchTransformer.class::isInstance)
+            .map(BatchTransformer.class::cast)
+            .findFirst()
+            .orElseThrow();
     contract.ifPresent(extensions::add);
   }
 

@@ -1,0 +1,79 @@
+package dev.speckitty.doctest.run;
+
+import dev.speckitty.doctest.config.DocTestConfig;
+import dev.speckitty.doctest.config.Placeholders;
+import dev.speckitty.doctest.config.Variables;
+import dev.speckitty.doctest.model.DocumentSpec;
+import dev.speckitty.doctest.model.Step;
+import dev.speckitty.doctest.parse.DocumentParser;
+import java.util.Map;
+
+/**
+ * A document's steps — its starting state first — as one plain bash script, answers to prompts
+ * piped in: what a reader would type, without the engine. The benchmark's baseline, and what the
+ * fresh-machine test runs inside a container.
+ */
+public final class PlainScript {
+  private final DocTestConfig config;
+  private final DocumentParser parser;
+  private final Variables variables;
+  private final Placeholders placeholders;
+
+  public PlainScript(DocTestConfig config, Map<String, String> values) {
+    this.config = config;
+    this.parser = new DocumentParser(config);
+    this.variables = new Variables(values);
+    this.placeholders = new Placeholders(config.placeholders(), variables);
+  }
+
+  public String of(DocumentSpec spec) {
+    StringBuilder script = new StringBuilder("cd ~\n");
+    append(spec, script);
+    return script.toString();
+  }
+
+  private void append(DocumentSpec spec, StringBuilder script) {
+    spec.fixture().ifPresent(f -> fixture(f, script));
+    spec.continues().ifPresent(c -> append(parser.parse(c), script));
+    for (Step step : spec.steps()) {
+      if (step instanceof Step.Command c && c.options().scenario().isEmpty()) {
+        script.append(placeholders.toSandbox(c.script())).append('\n');
+      } else if (step instanceof Step.Interactive i) {
+        StringBuilder answers = new StringBuilder();
+        for (String line : i.transcript().text().lines().toList()) {
+          for (Map.Entry<String, java.util.Optional<String>> p : config.prompts().entrySet()) {
+            if (line.startsWith(p.getKey())) {
+              answers
+                  .append(
+                      p.getValue().isPresent()
+                          ? variables.resolve(p.getValue().get())
+                          : placeholders.toSandbox(line.substring(p.getKey().length())))
+                  .append("\\n");
+            }
+          }
+        }
+        script
+            .append("printf '")
+            .append(answers)
+            .append("' | ")
+            .append(placeholders.toSandbox(i.script()))
+            .append('\n');
+      } else if (step instanceof Step.WriteFile w) {
+        script
+            .append("mkdir -p \"$(dirname ")
+            .append(w.path())
+            .append(")\" && cat > ")
+            .append(w.path())
+            .append(" <<'PLAIN_EOF'\n")
+            .append(placeholders.toSandbox(w.content()))
+            .append("\nPLAIN_EOF\n");
+      }
+    }
+  }
+
+  private void fixture(String name, StringBuilder script) {
+    DocTestConfig.Fixture f = config.fixtures().get(name);
+    f.parent().ifPresent(p -> fixture(p, script));
+    f.commands().forEach(c -> script.append(variables.resolve(c)).append('\n'));
+  }
+}
