@@ -37,12 +37,15 @@ median_ms() { # json file -> median in ms
   python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000))" "$1"
 }
 peak_rss_mb() { # command... -> median peak RSS in MB over 5 runs
-  for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" > /dev/null 2>> "$work/rss" || true; done
+  for _ in 1 2 3 4 5; do
+    rm -rf "$HOME/demo"
+    /usr/bin/time -f %M "$@" > /dev/null 2>> "$work/rss" || true
+  done
   tail -5 "$work/rss" | grep -E '^[0-9]+$' | sort -n | sed -n 3p | awk '{printf "%.0f", $1/1024}'
 }
-row() { # label, command...
+row() { # label, command...   (runs in a fresh folder: init needs its target absent)
   local label=$1; shift
-  hyperfine -N -i -w 3 -r "$runs" --export-json "$work/h.json" "$*" > /dev/null 2>&1
+  hyperfine -N -i -w 3 -r "$runs" --prepare "rm -rf $HOME/demo" --export-json "$work/h.json" "$*" > /dev/null 2>&1
   local ms
   ms=$(median_ms "$work/h.json")
   printf '| %s | %s | %s | %s |\n' "$label" "$ms" "$(peak_rss_mb "$@")" "$(python3 -c "print(f'{$ms/$floor:.2f}x')")"
@@ -56,9 +59,7 @@ row "java Hello (default flags)" java -cp "$work/hello" Hello
 row "java Hello (launcher flags)" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$work/hello" Hello
 for args in "--version" "auth status" "sync status" "init demo"; do
   row "spec-kitty $args (with archive)" "$OLDPWD/$dist/bin/spec-kitty" $args
-  rm -rf demo
   row "spec-kitty $args (without archive)" "$work/no-cds/bin/spec-kitty" $args
-  rm -rf demo
 done
 echo
 echo "Target: <= 1.5x the hello-world. java: $(java -version 2>&1 | head -1)"
