@@ -67,12 +67,17 @@ public final class SitePostProcessor {
       for (Path page : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
         Path rel = site.relativize(page);
         String name = rel.toString();
-        Path source = docs.resolve(name.substring(0, name.length() - 5) + ".md");
+        String base = name.substring(0, name.length() - 5);
+        Path source = docs.resolve(base + ".md");
+        if (!Files.exists(source)) {
+          source = docs.resolve(base + ".adoc");
+        }
         if (!Files.exists(source)) {
           continue; // a page the build generated, not a doc (man pages)
         }
         Document html = Jsoup.parse(page.toFile(), "UTF-8");
         fixAnchors(html);
+        rewriteDocLinks(html);
         removeComments(html);
         if (config.isExecutable(source)) {
           badge(html, docs.relativize(source), problems);
@@ -103,6 +108,19 @@ public final class SitePostProcessor {
         before.attr("id", slug);
       } else {
         h.attr("id", slug);
+      }
+    }
+  }
+
+  /**
+   * Links between docs name the source files ({@code other.md#anchor}, so they work on a forge);
+   * the site has pages. Doxia rewrites them in Markdown pages, not in AsciiDoc ones.
+   */
+  private static void rewriteDocLinks(Document html) {
+    for (Element a : html.select("a[href]")) {
+      String href = a.attr("href");
+      if (!href.contains("://") && href.matches("^[^#]*\\.(md|adoc)(#.*)?$")) {
+        a.attr("href", href.replaceFirst("\\.(md|adoc)(#|$)", ".html$2"));
       }
     }
   }

@@ -75,8 +75,8 @@ class HtmlCheckIT {
     Set<String> docsPages = new TreeSet<>();
     try (Stream<Path> files = Files.walk(DOCS)) {
       files
-          .filter(f -> f.toString().endsWith(".md"))
-          .map(f -> DOCS.relativize(f).toString().replaceAll("\\.md$", ".html"))
+          .filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".adoc"))
+          .map(f -> DOCS.relativize(f).toString().replaceAll("\\.(md|adoc)$", ".html"))
           .forEach(docsPages::add);
     }
     Set<String> inNavigation = new TreeSet<>();
@@ -119,7 +119,8 @@ class HtmlCheckIT {
             "tutorials/server-connection.html",
             "how-to/authenticate.html",
             "how-to/sync-to-server.html",
-            "how-to/use-saas-dashboard.html")) {
+            "how-to/use-saas-dashboard.html",
+            "how-to/check-your-setup.html")) {
       assertThat(parse(SITE.resolve(page)).select(".verified-badge")).as(page).hasSize(1);
       Element badge = parse(SITE.resolve(page)).selectFirst("main h1 + p.verified-badge");
       assertThat(badge).as(page).isNotNull();
