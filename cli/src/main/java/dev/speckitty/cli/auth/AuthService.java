@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Login and logout as plain logic, without a terminal: obtains tokens, stores the session, and
- * turns every server answer into the message the tutorial documents.
+ * Login as plain logic, without a terminal: obtains tokens, stores the session, and turns every
+ * server answer into the message the tutorial documents.
  */
 public final class AuthService {
   private final AuthApi api;
@@ -60,17 +60,5 @@ public final class AuthService {
     } finally {
       Arrays.fill(password, '\0');
     }
-  }
-
-  /** Forgets the session; returns the one that was stored, if any. */
-  public Optional<Credentials> logout() {
-    Optional<Credentials> previous;
-    try {
-      previous = store.load();
-    } catch (CliException damaged) {
-      previous = Optional.empty();
-    }
-    boolean removed = store.clear();
-    return removed ? previous : Optional.empty();
   }
 }

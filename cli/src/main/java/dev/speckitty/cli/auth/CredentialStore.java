@@ -100,6 +100,17 @@ public final class CredentialStore {
     }
   }
 
+  /** Deletes the stored session; returns the one there was (unknown if its file was damaged). */
+  public Optional<Credentials> remove() {
+    Optional<Credentials> previous;
+    try {
+      previous = load();
+    } catch (CliException damaged) {
+      previous = Optional.empty();
+    }
+    return clear() ? previous : Optional.empty();
+  }
+
   /** Deletes the stored session; returns whether there was one. */
   public boolean clear() {
     try {

@@ -18,9 +18,7 @@ final class LogoutCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    CredentialStore store = new CredentialStore(ctx.stateDir());
-    AuthService auth = new AuthService(null, store, ctx.clock());
-    Optional<Credentials> previous = auth.logout();
+    Optional<Credentials> previous = new CredentialStore(ctx.stateDir()).remove();
     if (previous.isPresent()) {
       out().println("✅ Logged out successfully.");
       out().println("   Cleared credentials for: " + previous.get().username());

@@ -184,10 +184,7 @@ final class Classifier {
       return Kind.FILE;
     }
     boolean announced = EXPECTED_PHRASE.matcher(b.textBefore()).matches();
-    if (OUTPUT_LANGUAGES.contains(lang) && (commandPending || announced)) {
-      return Kind.OUTPUT;
-    }
-    if (announced) {
+    if (announced || (OUTPUT_LANGUAGES.contains(lang) && commandPending)) {
       return Kind.OUTPUT;
     }
     return Kind.UNCLASSIFIED;

@@ -29,10 +29,10 @@ final class PtyRunner {
     this.sandbox = sandbox;
   }
 
-  Outcome run(String shellText, int index, List<Answer> answers, Duration timeout) {
+  Outcome run(String shellText, List<Answer> answers, Duration timeout) {
     PtyProcess process;
     try {
-      Path script = sandbox.script(shellText, index);
+      Path script = sandbox.script(shellText);
       Map<String, String> env = new HashMap<>(sandbox.env());
       env.put("TERM", "xterm-256color");
       process =

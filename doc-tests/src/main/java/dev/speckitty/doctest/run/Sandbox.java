@@ -22,6 +22,7 @@ public final class Sandbox implements AutoCloseable {
   private final Path home;
   private final Path control;
   private final Map<String, String> env = new LinkedHashMap<>();
+  private int scripts;
 
   /**
    * @param launcherDir the directory of the {@code spec-kitty} launcher, first on PATH
@@ -83,8 +84,8 @@ public final class Sandbox implements AutoCloseable {
    * Wraps a step's shell text: restore the state, run each command as written, save the state, exit
    * with the status of the first command that failed (0 when none did).
    */
-  Path script(String body, int index) throws IOException {
-    Path script = control.resolve("step-" + index + ".sh");
+  Path script(String body) throws IOException {
+    Path script = control.resolve("step-" + ++scripts + ".sh");
     StringBuilder text = new StringBuilder();
     text.append("source '").append(state()).append("'\n__doctest_rc=0\n");
     for (String command : CommandSplitter.split(body)) {

@@ -17,9 +17,9 @@ final class ShellRunner {
     this.sandbox = sandbox;
   }
 
-  Outcome run(String shellText, int index, Duration timeout) {
+  Outcome run(String shellText, Duration timeout) {
     try {
-      Path script = sandbox.script(shellText, index);
+      Path script = sandbox.script(shellText);
       ProcessBuilder pb =
           new ProcessBuilder("bash", "--noprofile", "--norc", script.toString())
               .directory(sandbox.home().toFile())

@@ -7,7 +7,6 @@ import dev.speckitty.doctest.match.OutputMatcher;
 import dev.speckitty.doctest.model.DocTestException;
 import dev.speckitty.doctest.model.DocumentSpec;
 import dev.speckitty.doctest.model.Expected;
-import dev.speckitty.doctest.model.Location;
 import dev.speckitty.doctest.model.Step;
 import dev.speckitty.doctest.parse.DocumentParser;
 import dev.speckitty.mockserver.ContractValidator;
@@ -143,8 +142,7 @@ public final class TutorialRunner {
     }
     for (String command : fixture.commands()) {
       Outcome o =
-          new ShellRunner(ctx.sandbox())
-              .run(ctx.variables().resolve(command), counter++, config.timeout());
+          new ShellRunner(ctx.sandbox()).run(ctx.variables().resolve(command), config.timeout());
       if (o.exitCode() != 0 || o.problem() != null) {
         return Optional.of(
             "fixture "
@@ -157,8 +155,6 @@ public final class TutorialRunner {
     }
     return Optional.empty();
   }
-
-  private int counter;
 
   private StepResult runStep(Step step, Context ctx) {
     long start = System.nanoTime();
@@ -207,7 +203,7 @@ public final class TutorialRunner {
   private StepResult runCommand(Step.Command c, Context ctx, long start) {
     Outcome o =
         new ShellRunner(ctx.sandbox())
-            .run(ctx.placeholders().toSandbox(c.script()), counter++, timeout(c.options()));
+            .run(ctx.placeholders().toSandbox(c.script()), timeout(c.options()));
     return judge(c, c.expected(), c.options(), o, ctx, start);
   }
 
@@ -226,11 +222,7 @@ public final class TutorialRunner {
     }
     Outcome o =
         new PtyRunner(ctx.sandbox())
-            .run(
-                ctx.placeholders().toSandbox(step.script()),
-                counter++,
-                answers,
-                timeout(step.options()));
+            .run(ctx.placeholders().toSandbox(step.script()), answers, timeout(step.options()));
     return judge(step, Optional.of(step.transcript()), step.options(), o, ctx, start);
   }
 
@@ -312,10 +304,5 @@ public final class TutorialRunner {
     return text.isBlank()
         ? "   (no output)"
         : text.lines().map(l -> "   | " + l).reduce((a, b) -> a + "\n" + b).orElse("");
-  }
-
-  /** The location of a document's first line, for failures that belong to no step. */
-  static Location start(DocumentSpec spec) {
-    return new Location(spec.file(), 1);
   }
 }
