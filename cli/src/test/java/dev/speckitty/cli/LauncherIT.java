@@ -67,4 +67,38 @@ class LauncherIT {
             "✅ Logged out successfully.\n   Cleared credentials for: your-email@example.com\n");
     assertThat(login.exitCode() + status.exitCode() + logout.exitCode()).isZero();
   }
+
+  @Test
+  void concurrentRunsPrintOnlyTheirOwnLinesAndExtractNothing() throws Exception {
+    java.nio.file.Path tmp = java.nio.file.Files.createDirectories(home.resolve("jvm-tmp"));
+    Launcher cli = new Launcher(home);
+    java.util.List<Process> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(
+          cli.start(
+              java.util.Map.of("SPEC_KITTY_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
+              "init",
+              "p" + i));
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      Process p = runs.get(i);
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).isZero();
+      assertThat(out)
+          .isEqualTo(
+              "✅ Created project p"
+                  + i
+                  + " in ./p"
+                  + i
+                  + "\n   Next: cd p"
+                  + i
+                  + " && spec-kitty specify \"<what you want to build>\"\n");
+    }
+    try (var left = java.nio.file.Files.list(tmp)) {
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("SQLite's native library is used from the distribution, not extracted")
+          .noneMatch(n -> n.contains("sqlite"));
+    }
+  }
 }
