@@ -94,7 +94,7 @@ class FreshMachineIT {
     values.put("user.name", user.username());
     values.put("user.password", user.password());
     String script =
-        new PlainScript(config, values)
+        new PlainScript(config, values, false)
             .of(new DocumentParser(config).parse(DOCS.resolve("tutorials/server-connection.md")));
     machine.copyFileToContainer(
         Transferable.of("set -e\n" + script, 0644), "/home/reader/tutorials.sh");

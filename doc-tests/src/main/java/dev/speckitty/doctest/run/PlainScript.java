@@ -18,8 +18,16 @@ public final class PlainScript {
   private final DocumentParser parser;
   private final Variables variables;
   private final Placeholders placeholders;
+  private final boolean scenarioSteps;
 
-  public PlainScript(DocTestConfig config, Map<String, String> values) {
+  /**
+   * @param values the sandbox values of the placeholders ({@code server.url}, …)
+   * @param scenarioSteps whether to keep steps written for a server scenario (run against a normal
+   *     server, their failures ignored) — a benchmark keeps their cost; a real run drops them, as
+   *     their outcome depends on the scenario
+   */
+  public PlainScript(DocTestConfig config, Map<String, String> values, boolean scenarioSteps) {
+    this.scenarioSteps = scenarioSteps;
     this.config = config;
     this.parser = new DocumentParser(config);
     this.variables = new Variables(values);
@@ -38,6 +46,8 @@ public final class PlainScript {
     for (Step step : spec.steps()) {
       if (step instanceof Step.Command c && c.options().scenario().isEmpty()) {
         script.append(placeholders.toSandbox(c.script())).append('\n');
+      } else if (step instanceof Step.Command c && scenarioSteps) {
+        script.append("{ ").append(placeholders.toSandbox(c.script())).append("\n} || true\n");
       } else if (step instanceof Step.Interactive i) {
         StringBuilder answers = new StringBuilder();
         for (String line : i.transcript().text().lines().toList()) {
