@@ -9,8 +9,16 @@ import picocli.CommandLine.IVersionProvider;
 /** The version from the Maven build ({@code version.properties}), so it is never typed twice. */
 public final class VersionProvider implements IVersionProvider {
 
-  /** The CLI version, e.g. {@code 2.1.0}. */
+  private static final class Holder {
+    static final String VERSION = read();
+  }
+
+  /** The CLI version, e.g. {@code 2.1.0} (read once). */
   public static String version() {
+    return Holder.VERSION;
+  }
+
+  private static String read() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       p.load(in);

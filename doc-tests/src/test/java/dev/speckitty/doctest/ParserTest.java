@@ -169,6 +169,11 @@ class ParserTest {
             8,
             "vary uses unknown pattern NUMBER"),
         Arguments.of(
+            "unknown scenario",
+            "# T\n\n<!-- doctest: scenario=meltdown -->\n```bash\necho hi\n```\n",
+            4,
+            "unknown scenario 'meltdown' (known: normal, wrong-password,"),
+        Arguments.of(
             "double dash in a comment",
             "# T\n\n<!-- doctest: run=\"x --force\" -->\n```\nhi\n```\n",
             3,

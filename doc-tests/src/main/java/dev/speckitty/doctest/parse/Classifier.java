@@ -275,6 +275,22 @@ final class Classifier {
   }
 
   private static Step.Options options(Directives d, Location at) {
+    d.value("scenario")
+        .filter(name -> dev.speckitty.mockserver.Scenario.byId(name).isEmpty())
+        .ifPresent(
+            name -> {
+              throw new DocTestException(
+                  at,
+                  "unknown scenario '"
+                      + name
+                      + "' (known: "
+                      + String.join(
+                          ", ",
+                          java.util.Arrays.stream(dev.speckitty.mockserver.Scenario.values())
+                              .map(dev.speckitty.mockserver.Scenario::id)
+                              .toList())
+                      + ")");
+            });
     int exit = d.number("exit", at).orElse(0);
     Optional<Duration> timeout = d.number("timeout", at).map(Duration::ofSeconds);
     return new Step.Options(exit, d.value("scenario"), d.has("isolated"), timeout);

@@ -162,18 +162,9 @@ public final class TutorialRunner {
         step instanceof Step.Command c
             ? c.options()
             : step instanceof Step.Interactive i ? i.options() : Step.Options.DEFAULT;
-    Optional<Scenario> scenario = Optional.empty();
-    if (options.scenario().isPresent()) {
-      scenario = Scenario.byId(options.scenario().get());
-      if (scenario.isEmpty()) {
-        return failed(
-            step,
-            start,
-            step.location() + ": unknown scenario '" + options.scenario().get() + "'",
-            null);
-      }
-      ctx.server().use(scenario.get());
-    }
+    // Scenario names were checked when the document was parsed.
+    Optional<Scenario> scenario = options.scenario().map(id -> Scenario.byId(id).orElseThrow());
+    scenario.ifPresent(ctx.server()::use);
     Path snapshot = options.isolated() ? ctx.sandbox().snapshot() : null;
     try {
       if (step instanceof Step.Command c) {
