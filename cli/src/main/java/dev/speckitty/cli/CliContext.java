@@ -46,6 +46,16 @@ public record CliContext(
         Clock.tickMillis(java.time.ZoneOffset.UTC));
   }
 
+  /**
+   * A context that reaches nothing real, for building the command model only (the reference checks,
+   * the man pages) — never for running a command.
+   */
+  public static CliContext detached() {
+    Path nowhere = Path.of("/nonexistent");
+    return new CliContext(
+        Map.of(), nowhere, nowhere, InputStream.nullInputStream(), false, Clock.systemUTC());
+  }
+
   /** {@code ~/.spec-kitty}: config, credentials and the event queue. */
   public Path stateDir() {
     return home.resolve(".spec-kitty");

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.cli.CliContext;
 import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.Main;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,15 +51,7 @@ class CliReferenceTest {
         current.lines().add(line);
       }
     }
-    model =
-        Main.commandLine(
-            new CliContext(
-                Map.of(),
-                Path.of("/nonexistent"),
-                Path.of("/nonexistent"),
-                new ByteArrayInputStream(new byte[0]),
-                false,
-                Clock.systemUTC()));
+    model = Main.commandLine(CliContext.detached());
   }
 
   private static Map<String, CommandSpec> commands() {

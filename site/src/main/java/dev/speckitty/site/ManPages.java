@@ -2,14 +2,11 @@ package dev.speckitty.site;
 
 import dev.speckitty.cli.CliContext;
 import dev.speckitty.cli.Main;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -23,15 +20,7 @@ public final class ManPages {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     Files.createDirectories(out);
-    CommandLine cli =
-        Main.commandLine(
-            new CliContext(
-                Map.of(),
-                Path.of("/home/you"),
-                Path.of("/home/you"),
-                new ByteArrayInputStream(new byte[0]),
-                false,
-                Clock.systemUTC()));
+    CommandLine cli = Main.commandLine(CliContext.detached());
     int status =
         ManPageGenerator.generateManPage(
             out.toFile(), null, new boolean[0], true, cli.getCommandSpec());

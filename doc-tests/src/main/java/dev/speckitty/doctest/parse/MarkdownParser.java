@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -68,7 +66,7 @@ final class MarkdownParser {
       if (pending != null) {
         throw new DocTestException(pendingAt, "annotation is not followed by a code block");
       }
-      this.heading = text(heading);
+      this.heading = MarkdownText.of(heading);
       if (title.isEmpty() && heading.getLevel() == 1) {
         title = this.heading;
       }
@@ -77,7 +75,7 @@ final class MarkdownParser {
 
     @Override
     public void visit(Paragraph paragraph) {
-      textBefore = text(paragraph);
+      textBefore = MarkdownText.of(paragraph);
     }
 
     @Override
@@ -132,23 +130,6 @@ final class MarkdownParser {
           literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
       blocks.add(new RawBlock(at, heading, language, content, directives, textBefore));
       textBefore = "";
-    }
-
-    private static String text(Node node) {
-      StringBuilder sb = new StringBuilder();
-      node.accept(
-          new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-              sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-              sb.append(code.getLiteral());
-            }
-          });
-      return sb.toString().strip();
     }
   }
 }

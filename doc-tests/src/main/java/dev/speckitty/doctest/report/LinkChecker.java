@@ -1,6 +1,7 @@
 package dev.speckitty.doctest.report;
 
 import dev.speckitty.doctest.model.Location;
+import dev.speckitty.doctest.parse.MarkdownText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,11 +20,8 @@ import org.asciidoctor.SafeMode;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
-import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
@@ -128,27 +126,10 @@ public final class LinkChecker {
             new AbstractVisitor() {
               @Override
               public void visit(Heading heading) {
-                headings.add(text(heading));
+                headings.add(MarkdownText.of(heading));
               }
             });
     return Anchors.of(headings);
-  }
-
-  private static String text(Node node) {
-    StringBuilder sb = new StringBuilder();
-    node.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text t) {
-            sb.append(t.getLiteral());
-          }
-
-          @Override
-          public void visit(Code c) {
-            sb.append(c.getLiteral());
-          }
-        });
-    return sb.toString();
   }
 
   private static synchronized Document asciidoc(Path doc) {
