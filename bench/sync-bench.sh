@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 events=${1:-100000}
 heap_mb=${2:-256}
 cli=cli/target/spec-kitty/bin/spec-kitty
-sandbox=doc-tests/target/spec-kitty-sandbox/bin/spec-kitty-sandbox
+sandbox=doc-tests/mock-server/target/spec-kitty-sandbox/bin/spec-kitty-sandbox
 if [ ! -x "$cli" ] || [ ! -x "$sandbox" ]; then
-  ./mvnw -q -pl doc-tests -am package -DskipTests
+  ./mvnw -q -pl doc-tests/mock-server -am package -DskipTests
 fi
 work=$(mktemp -d)
 trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -2,8 +2,8 @@ package dev.speckitty.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.speckitty.doctest.config.DocTestConfig;
-import dev.speckitty.doctest.report.Anchors;
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.report.Anchors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +174,7 @@ public final class SitePostProcessor {
     String date = r.path("verified_at").asText().substring(0, 10);
     String text =
         "✓ Verified against spec-kitty "
-            + r.path("cli_version").asText()
+            + r.path("tool_version").asText()
             + " — "
             + r.path("steps_passed").asInt()
             + " steps — "

@@ -1,0 +1,158 @@
+package dev.doctest;
+
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.Expected;
+import dev.doctest.model.Step;
+import dev.doctest.parse.AsciiDoc;
+import dev.doctest.parse.DocumentParser;
+import dev.doctest.report.DocUpdater;
+import dev.doctest.report.JsonReport;
+import dev.doctest.run.Confinement;
+import dev.doctest.run.DocumentResult;
+import dev.doctest.run.DocumentRunner;
+import dev.doctest.run.Plan;
+import dev.doctest.run.RunSettings;
+import dev.doctest.run.Scheduler;
+import dev.doctest.run.StepResult;
+import dev.doctest.world.World;
+import dev.doctest.world.WorldState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The engine's entry point: finds a docs set's pages, parses the ones asked for with the pages they
+ * continue (each once), runs them against the world the product plugs in — every step once — and
+ * writes a report per page (and, in update mode, the drifted output back into the page).
+ */
+public final class DocTests implements AutoCloseable {
+  private final DocTestConfig config;
+  private final RunSettings settings;
+  private final World world;
+  private final Confinement confinement;
+  private final Options options;
+  private final AsciiDoc asciidoc = new AsciiDoc();
+  private final DocumentParser parser;
+
+  /**
+   * How a run goes.
+   *
+   * @param reportDir where each page's JSON report is written
+   * @param toolVersion the version of the tool under test, for the reports
+   * @param update whether drifted output is written back into the pages
+   * @param parallelism how many pages run at once
+   */
+  public record Options(Path reportDir, String toolVersion, boolean update, int parallelism) {}
+
+  public DocTests(
+      DocTestConfig config,
+      RunSettings settings,
+      World world,
+      Confinement confinement,
+      Options options) {
+    this.config = config;
+    this.settings = settings;
+    this.world = world;
+    this.confinement = confinement;
+    this.options = options;
+    this.parser =
+        new DocumentParser(
+            config, world.states().stream().map(WorldState::name).toList(), asciidoc);
+  }
+
+  public DocTestConfig config() {
+    return config;
+  }
+
+  /** Whether drifted output is written back into the pages. */
+  public boolean updating() {
+    return options.update();
+  }
+
+  public Confinement confinement() {
+    return confinement;
+  }
+
+  /** The parser of this run (its Asciidoctor is shared, e.g. with a link check). */
+  public DocumentParser parser() {
+    return parser;
+  }
+
+  public AsciiDoc asciidoc() {
+    return asciidoc;
+  }
+
+  /** The executable pages under the config's run folders, sorted. */
+  public List<Path> documents() {
+    List<Path> docs = new ArrayList<>();
+    for (String folder : config.runFolders()) {
+      Path dir = config.root().resolve(folder);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.filter(DocumentParser::isDocument).sorted().forEach(docs::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return docs;
+  }
+
+  /** Parses {@code pages} and the pages they continue, each once. */
+  public Plan plan(List<Path> pages) {
+    return Plan.of(pages, parser);
+  }
+
+  /**
+   * Starts running {@code plan}: a future per page that parsed, completed when its report is
+   * written; {@code onFinished} hears of each page first (from a worker thread).
+   */
+  public Map<Path, CompletableFuture<DocumentResult>> start(
+      Plan plan, Consumer<DocumentResult> onFinished) {
+    DocumentRunner runner = new DocumentRunner(config, options.update());
+    return new Scheduler(
+            config,
+            settings,
+            world,
+            confinement,
+            runner,
+            options.parallelism(),
+            result -> {
+              JsonReport.write(result, config.root(), options.reportDir(), options.toolVersion());
+              if (options.update()) {
+                writeBack(result);
+              }
+              onFinished.accept(result);
+            })
+        .start(plan);
+  }
+
+  private static void writeBack(DocumentResult result) {
+    List<DocUpdater.Update> updates = new ArrayList<>();
+    for (StepResult r : result.steps()) {
+      if (r.update().isPresent()) {
+        Expected e =
+            r.step() instanceof Step.Interactive i
+                ? i.transcript()
+                : ((Step.Command) r.step()).expected().orElseThrow();
+        updates.add(new DocUpdater.Update(e.location(), r.update().get()));
+      }
+    }
+    if (!updates.isEmpty()) {
+      DocUpdater.apply(result.spec().file(), updates).forEach(System.out::println);
+    }
+  }
+
+  @Override
+  public void close() {
+    asciidoc.close();
+  }
+}

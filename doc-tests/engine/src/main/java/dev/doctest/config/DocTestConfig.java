@@ -1,0 +1,123 @@
+package dev.doctest.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.doctest.model.DocTestException;
+import dev.doctest.model.Location;
+import dev.doctest.model.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * How a docs set is run, from its {@code doctest.toml}: which folders hold executable docs, the
+ * reader-facing placeholders and the values a run uses for them, the prompts of interactive steps,
+ * the named patterns for truly variable text, and named starting states (fixtures).
+ *
+ * @param root the docs folder (where {@code doctest.toml} is)
+ * @param runFolders folders whose code blocks must all be classified and run
+ * @param timeout the default time a step may take
+ * @param placeholders reader-facing text → the template of the value a run uses (with {@code
+ *     ${variables}})
+ * @param prompts prompt text → the secret to type there instead of the doc's text, if any
+ * @param patterns pattern name → regular expression
+ * @param fixtures fixture name → its definition
+ */
+public record DocTestConfig(
+    Path root,
+    List<String> runFolders,
+    Duration timeout,
+    Map<String, String> placeholders,
+    Map<String, Optional<String>> prompts,
+    Map<String, Pattern> patterns,
+    Map<String, Fixture> fixtures) {
+
+  /**
+   * A named starting state: shell commands run silently before a document's first step.
+   *
+   * @param name the fixture's name
+   * @param parent a fixture to run first
+   * @param commands shell commands (with {@code ${variables}})
+   */
+  public record Fixture(String name, Optional<String> parent, List<String> commands) {}
+
+  public static DocTestConfig load(Path root) {
+    Path file = root.resolve("doctest.toml");
+    Location at = Source.of(file, root).at(1);
+    JsonNode toml;
+    try {
+      toml = new TomlMapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new DocTestException(at, "cannot read the doc-test config: " + e.getMessage());
+    }
+    List<String> folders = new ArrayList<>();
+    toml.path("run").path("folders").forEach(f -> folders.add(f.asText()));
+    Duration timeout = Duration.ofSeconds(toml.path("run").path("timeout_seconds").asLong(30));
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    toml.path("placeholders")
+        .properties()
+        .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+    Map<String, Optional<String>> prompts = new LinkedHashMap<>();
+    toml.path("prompts")
+        .properties()
+        .forEach(
+            e ->
+                prompts.put(
+                    e.getKey(),
+                    e.getValue().has("secret")
+                        ? Optional.of(e.getValue().get("secret").asText())
+                        : Optional.empty()));
+    Map<String, Pattern> patterns = new LinkedHashMap<>();
+    toml.path("patterns")
+        .properties()
+        .forEach(
+            e -> {
+              try {
+                patterns.put(e.getKey(), Pattern.compile(e.getValue().asText()));
+              } catch (PatternSyntaxException bad) {
+                throw new DocTestException(at, "pattern " + e.getKey() + " is not a valid regex");
+              }
+            });
+    Map<String, Fixture> fixtures = new LinkedHashMap<>();
+    toml.path("fixtures")
+        .properties()
+        .forEach(
+            e -> {
+              List<String> commands = new ArrayList<>();
+              e.getValue().path("commands").forEach(c -> commands.add(c.asText()));
+              Optional<String> parent =
+                  e.getValue().has("extends")
+                      ? Optional.of(e.getValue().get("extends").asText())
+                      : Optional.empty();
+              fixtures.put(e.getKey(), new Fixture(e.getKey(), parent, commands));
+            });
+    for (Fixture f : fixtures.values()) {
+      if (f.parent().isPresent() && !fixtures.containsKey(f.parent().get())) {
+        throw new DocTestException(
+            at, "fixture " + f.name() + " extends unknown fixture " + f.parent().get());
+      }
+    }
+    return new DocTestConfig(root, folders, timeout, placeholders, prompts, patterns, fixtures);
+  }
+
+  /** {@code file} as this docs set prints it: {@code docs/how-to/log-out.md}. */
+  public Source source(Path file) {
+    return Source.of(file, root);
+  }
+
+  /** Whether code blocks in {@code doc} must be run (it is in one of the run folders). */
+  public boolean isExecutable(Path doc) {
+    Path rel = root.toAbsolutePath().normalize().relativize(doc.toAbsolutePath().normalize());
+    return !rel.startsWith("..")
+        && rel.getNameCount() > 1
+        && runFolders.contains(rel.getName(0).toString());
+  }
+}

@@ -1,0 +1,2 @@
+/** Comparing actual with expected output: normalise, redact, match exactly, explain with a diff. */
+package dev.doctest.match;

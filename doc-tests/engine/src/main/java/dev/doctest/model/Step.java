@@ -1,0 +1,109 @@
+package dev.doctest.model;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One thing a reader does in a document: run a command, write a file, answer prompts, or read an
+ * example that is shown but not run (with a stated reason).
+ */
+public sealed interface Step {
+  Location location();
+
+  /** The heading the step is under, for test names: {@code Step 2: Log In}. */
+  String heading();
+
+  /** A short label for test names and reports. */
+  String label();
+
+  /** How many of the document's code blocks this step covers. */
+  int blocks();
+
+  /** Whether the step is run (everything but illustrative blocks). */
+  default boolean runs() {
+    return !(this instanceof Illustrative);
+  }
+
+  /** The first line of a shell text that is not a comment, for labels. */
+  static String firstCommandLine(String script) {
+    return script
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .findFirst()
+        .orElse(script.strip());
+  }
+
+  /** Everything that decides how a step runs, besides its text. */
+  record Options(
+      int exitCode, Optional<String> scenario, boolean isolated, Optional<Duration> timeout) {
+    public static final Options DEFAULT = new Options(0, Optional.empty(), false, Optional.empty());
+  }
+
+  /**
+   * A shell command, run through bash as written; its output is compared when the document shows
+   * it. A hidden command ({@code run=…}) is one the document does not show, only its output.
+   */
+  record Command(
+      Location location,
+      String heading,
+      String script,
+      Optional<Expected> expected,
+      Options options,
+      boolean hidden)
+      implements Step {
+    @Override
+    public String label() {
+      return firstCommandLine(script);
+    }
+
+    @Override
+    public int blocks() {
+      return (hidden ? 0 : 1) + (expected.isPresent() ? 1 : 0);
+    }
+  }
+
+  /**
+   * A command whose output includes prompts the reader answers: run under a pseudo-terminal,
+   * answers typed when each prompt appears, the whole screen compared with the transcript.
+   */
+  record Interactive(
+      Location location, String heading, String script, Expected transcript, Options options)
+      implements Step {
+    @Override
+    public String label() {
+      return firstCommandLine(script);
+    }
+
+    @Override
+    public int blocks() {
+      return 2;
+    }
+  }
+
+  /** A file the reader creates in an editor, with the content the document shows. */
+  record WriteFile(Location location, String heading, String path, String content) implements Step {
+    @Override
+    public String label() {
+      return "write " + path;
+    }
+
+    @Override
+    public int blocks() {
+      return 1;
+    }
+  }
+
+  /** A block shown for understanding, not run — always with the reason. */
+  record Illustrative(Location location, String heading, String reason) implements Step {
+    @Override
+    public String label() {
+      return "illustrative: " + reason;
+    }
+
+    @Override
+    public int blocks() {
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The one model both markups parse into: documents, steps, expected output, locations. */
+package dev.doctest.model;

@@ -1,0 +1,53 @@
+package dev.doctest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.log.LogHandler;
+import org.asciidoctor.log.LogRecord;
+
+/**
+ * The one Asciidoctor of a run, shared by the parser and the link checker: creating one costs
+ * seconds (it starts JRuby), so it is made on first use and only if an AsciiDoc page is read. Every
+ * use goes through this object's lock: the log handler it registers is the instance's, not the
+ * call's.
+ */
+public final class AsciiDoc implements AutoCloseable {
+  private Asciidoctor asciidoctor;
+
+  /** A loaded document and what Asciidoctor logged while loading it. */
+  public record Loaded(Document document, List<LogRecord> problems) {}
+
+  /** Loads {@code text} with its source map (block line numbers) and safe mode. */
+  public synchronized Loaded load(String text) {
+    if (asciidoctor == null) {
+      asciidoctor = Asciidoctor.Factory.create();
+    }
+    List<LogRecord> problems = new ArrayList<>();
+    LogHandler handler = problems::add;
+    asciidoctor.registerLogHandler(handler);
+    try {
+      Document document =
+          asciidoctor.load(text, Options.builder().sourcemap(true).safe(SafeMode.SAFE).build());
+      return new Loaded(document, List.copyOf(problems));
+    } finally {
+      asciidoctor.unregisterLogHandler(handler);
+    }
+  }
+
+  /** Renders {@code text} to HTML (the body only), as the site would. */
+  public synchronized String html(String text) {
+    return load(text).document().convert();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (asciidoctor != null) {
+      asciidoctor.shutdown();
+      asciidoctor = null;
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package dev.doctest.parse;
+
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.Annotations;
+import dev.doctest.model.DocTestException;
+import dev.doctest.model.DocumentSpec;
+import dev.doctest.model.Expected;
+import dev.doctest.model.Location;
+import dev.doctest.model.Source;
+import dev.doctest.model.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns code blocks into steps by the same rules for both markups. Plain blocks classify themselves
+ * where the reader would: a {@code bash} block is a command; an untagged block after it, or after
+ * "Expected output:", is its output; a config block whose first line names a path is a file to
+ * write; output with prompts in it is an interactive transcript. Anything else must be annotated —
+ * nothing is silently untested.
+ */
+final class Classifier {
+  static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "sh", "shell", "zsh");
+  static final Set<String> OUTPUT_LANGUAGES =
+      Set.of("", "text", "txt", "output", "plaintext", "plain");
+  private static final Pattern EXPECTED_PHRASE =
+      Pattern.compile(
+          "(?is).*\\b(expected output|expected|output|you should see|you will see|it prints)\\s*:\\s*$");
+  private static final Pattern PATH_COMMENT =
+      Pattern.compile(
+          "^\\s*(?:#|//|;|--|<!--)\\s*((?:~|\\.{1,2})?/?[\\w.~/-]*[/.][\\w.-]+)\\s*(?:-->)?\\s*$");
+
+  private final DocTestConfig config;
+  private final List<String> states;
+
+  /**
+   * @param states the names {@code scenario=} may use (the world's states)
+   */
+  Classifier(DocTestConfig config, List<String> states) {
+    this.config = config;
+    this.states = states;
+  }
+
+  DocumentSpec classify(Source file, ParsedMarkup markup, boolean executable) {
+    Location docAt = file.at(1);
+    Optional<String> continuesValue = markup.annotations().value("continues");
+    Optional<Path> continues =
+        continuesValue.map(c -> file.file().getParent().resolve(c).normalize());
+    if (continues.isPresent()) {
+      Path c = continues.get();
+      if (!Files.isRegularFile(c)) {
+        throw new DocTestException(
+            docAt, "continues=" + continuesValue.get() + ": no such document");
+      }
+      if (!config.isExecutable(c)) {
+        throw new DocTestException(
+            docAt,
+            "continues="
+                + continuesValue.get()
+                + " names a page outside the run folders ("
+                + String.join(", ", config.runFolders())
+                + "): its steps never run, so this page would start from nothing;"
+                + " continue a page in a run folder");
+      }
+    }
+    Optional<String> fixture = markup.annotations().value("fixture");
+    fixture.ifPresent(
+        f -> {
+          if (!config.fixtures().containsKey(f)) {
+            throw new DocTestException(
+                docAt,
+                "missing fixture '"
+                    + f
+                    + "' (doctest.toml defines: "
+                    + String.join(", ", config.fixtures().keySet())
+                    + ")");
+          }
+        });
+    List<Step> steps = executable ? steps(markup.blocks()) : List.of();
+    return new DocumentSpec(
+        file, markup.title(), continues, fixture, steps, markup.blocks().size());
+  }
+
+  private List<Step> steps(List<RawBlock> blocks) {
+    List<Step> steps = new ArrayList<>();
+    Map<String, Location> files = new HashMap<>();
+    RawBlock pending = null;
+    for (RawBlock b : blocks) {
+      Annotations d = b.annotations();
+      if (d.has("illustrative")) {
+        pending = flush(pending, steps);
+        String reason = d.value("illustrative").orElse("").strip();
+        if (reason.isEmpty()) {
+          throw new DocTestException(
+              b.location(), "illustrative blocks need a reason: illustrative=\"…\"");
+        }
+        steps.add(new Step.Illustrative(b.location(), b.heading(), reason));
+        continue;
+      }
+      Kind kind = kind(b, pending != null);
+      switch (kind) {
+        case COMMAND -> {
+          pending = flush(pending, steps);
+          pending = b;
+        }
+        case OUTPUT -> {
+          if (d.has("run")) {
+            pending = flush(pending, steps);
+            steps.add(
+                new Step.Command(
+                    b.location(),
+                    b.heading(),
+                    d.value("run").get(),
+                    Optional.of(expected(b)),
+                    options(b.annotations(), b.location()),
+                    true));
+          } else if (pending == null) {
+            throw new DocTestException(b.location(), "output block has no command before it");
+          } else {
+            steps.add(withOutput(pending, b));
+            pending = null;
+          }
+        }
+        case FILE -> {
+          pending = flush(pending, steps);
+          String path =
+              d.value("path")
+                  .orElseGet(
+                      () ->
+                          pathComment(b)
+                              .orElseThrow(
+                                  () ->
+                                      new DocTestException(
+                                          b.location(),
+                                          "file block needs a path: a first-line comment such as '# ~/.config/x.toml', or path=…")));
+          Location earlier = files.putIfAbsent(path, b.location());
+          if (earlier != null) {
+            throw new DocTestException(
+                b.location(),
+                "duplicate file block for " + path + " (also at line " + earlier.line() + ")");
+          }
+          steps.add(new Step.WriteFile(b.location(), b.heading(), path, b.content()));
+        }
+        case UNCLASSIFIED ->
+            throw new DocTestException(
+                b.location(),
+                "unclassified code block"
+                    + (b.language().isEmpty() ? "" : " (" + b.language() + ")")
+                    + ": annotate it, e.g. <!-- doctest: illustrative=\"why\" -->");
+      }
+    }
+    flush(pending, steps);
+    return steps;
+  }
+
+  private enum Kind {
+    COMMAND,
+    OUTPUT,
+    FILE,
+    UNCLASSIFIED
+  }
+
+  private Kind kind(RawBlock b, boolean commandPending) {
+    Annotations d = b.annotations();
+    int explicit =
+        (d.has("command") ? 1 : 0)
+            + (d.has("output") || d.has("run") ? 1 : 0)
+            + (d.has("file") ? 1 : 0);
+    if (explicit > 1) {
+      throw new DocTestException(
+          b.location(), "a block is a command, an output or a file — not several");
+    }
+    if (d.has("command") || d.has("interactive")) {
+      return Kind.COMMAND;
+    }
+    if (d.has("output") || d.has("run")) {
+      return Kind.OUTPUT;
+    }
+    if (d.has("file")) {
+      return Kind.FILE;
+    }
+    String lang = b.language().toLowerCase(java.util.Locale.ROOT);
+    if (COMMAND_LANGUAGES.contains(lang)) {
+      return Kind.COMMAND;
+    }
+    if (!COMMAND_LANGUAGES.contains(lang)
+        && !OUTPUT_LANGUAGES.contains(lang)
+        && pathComment(b).isPresent()) {
+      return Kind.FILE;
+    }
+    boolean announced = EXPECTED_PHRASE.matcher(b.textBefore()).matches();
+    if (announced || (OUTPUT_LANGUAGES.contains(lang) && commandPending)) {
+      return Kind.OUTPUT;
+    }
+    return Kind.UNCLASSIFIED;
+  }
+
+  static Optional<String> pathComment(RawBlock b) {
+    String first = b.content().lines().findFirst().orElse("");
+    Matcher m = PATH_COMMENT.matcher(first);
+    return m.matches() && (m.group(1).contains("/") || m.group(1).startsWith("~"))
+        ? Optional.of(m.group(1))
+        : Optional.empty();
+  }
+
+  private RawBlock flush(RawBlock pending, List<Step> steps) {
+    if (pending != null) {
+      if (pending.annotations().has("interactive")) {
+        throw new DocTestException(
+            pending.location(), "interactive command needs its transcript block after it");
+      }
+      steps.add(
+          new Step.Command(
+              pending.location(),
+              pending.heading(),
+              pending.content(),
+              Optional.empty(),
+              options(pending.annotations(), pending.location()),
+              false));
+    }
+    return null;
+  }
+
+  private Step withOutput(RawBlock command, RawBlock output) {
+    Annotations merged = command.annotations().with(output.annotations());
+    Expected expected = expected(output);
+    boolean prompts =
+        config.prompts().keySet().stream()
+            .anyMatch(p -> output.content().lines().anyMatch(l -> l.startsWith(p)));
+    if (merged.has("interactive") || prompts) {
+      return new Step.Interactive(
+          command.location(),
+          command.heading(),
+          command.content(),
+          expected,
+          options(merged, command.location()));
+    }
+    return new Step.Command(
+        command.location(),
+        command.heading(),
+        command.content(),
+        Optional.of(expected),
+        options(merged, command.location()),
+        false);
+  }
+
+  private Expected expected(RawBlock b) {
+    Annotations d = b.annotations();
+    Expected.MatchMode mode =
+        switch (d.value("match").orElse("exact")) {
+          case "exact" -> Expected.MatchMode.EXACT;
+          case "contains" -> Expected.MatchMode.CONTAINS;
+          default -> throw new DocTestException(b.location(), "match= must be exact or contains");
+        };
+    Map<String, String> varying = new LinkedHashMap<>();
+    for (String v : d.all("vary")) {
+      int eq = v.lastIndexOf('=');
+      if (eq <= 0) {
+        throw new DocTestException(
+            b.location(), "vary needs literal=PATTERN, e.g. vary=\"2026-03-01=DATE\"");
+      }
+      String literal = v.substring(0, eq);
+      String name = v.substring(eq + 1);
+      Pattern pattern = config.patterns().get(name);
+      if (pattern == null) {
+        throw new DocTestException(
+            b.location(), "vary uses unknown pattern " + name + " (doctest.toml [patterns])");
+      }
+      if (!b.content().contains(literal)) {
+        throw new DocTestException(
+            b.location(), "vary literal '" + literal + "' does not appear in the block");
+      }
+      if (!pattern.matcher(literal).matches()) {
+        throw new DocTestException(
+            b.location(), "vary literal '" + literal + "' does not match pattern " + name);
+      }
+      varying.put(literal, name);
+    }
+    return new Expected(b.location(), b.content(), mode, varying);
+  }
+
+  private Step.Options options(Annotations d, Location at) {
+    d.value("scenario")
+        .filter(name -> !states.contains(name))
+        .ifPresent(
+            name -> {
+              throw new DocTestException(
+                  at, "unknown scenario '" + name + "' (known: " + String.join(", ", states) + ")");
+            });
+    int exit = d.number("exit", at).orElse(0);
+    Optional<Duration> timeout = d.number("timeout", at).map(Duration::ofSeconds);
+    return new Step.Options(exit, d.value("scenario"), d.has("isolated"), timeout);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.doctest.parse;
+
+import dev.doctest.model.Annotations;
+import dev.doctest.model.DocTestException;
+import dev.doctest.model.Location;
+import dev.doctest.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Markdown with commonmark-java and source spans. Annotations: {@code <!-- doctest: … -->} right
+ * before a block, {@code ```bash {…}} in the info string, {@code <!-- doctest-document: … -->} for
+ * the document. HTML comments and info-string attributes are invisible on a forge and in the site.
+ */
+final class MarkdownParser {
+  private static final Pattern BLOCK_COMMENT =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest:(.*?)-->\\s*$");
+  private static final Pattern DOC_COMMENT =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest-document:(.*?)-->\\s*$");
+  private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
+
+  private static final Parser PARSER =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  ParsedMarkup parse(Source file, String text) {
+    Node document = PARSER.parse(text);
+    Collector collector = new Collector(file);
+    document.accept(collector);
+    if (collector.pending != null) {
+      throw new DocTestException(collector.pendingAt, "annotation is not followed by a code block");
+    }
+    return new ParsedMarkup(collector.title, collector.documentAnnotations, collector.blocks);
+  }
+
+  private static int line(Node node) {
+    return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
+  }
+
+  private static final class Collector extends AbstractVisitor {
+    final Source file;
+    final List<RawBlock> blocks = new ArrayList<>();
+    String title = "";
+    String heading = "";
+    String textBefore = "";
+    Annotations documentAnnotations = Annotations.NONE;
+    Annotations pending;
+    Location pendingAt;
+
+    Collector(Source file) {
+      this.file = file;
+    }
+
+    @Override
+    public void visit(Heading heading) {
+      if (pending != null) {
+        throw new DocTestException(pendingAt, "annotation is not followed by a code block");
+      }
+      this.heading = MarkdownText.of(heading);
+      if (title.isEmpty() && heading.getLevel() == 1) {
+        title = this.heading;
+      }
+      textBefore = "";
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+      textBefore = MarkdownText.of(paragraph);
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      Location at = file.at(line(html));
+      Matcher doc = DOC_COMMENT.matcher(html.getLiteral());
+      if (doc.matches()) {
+        documentAnnotations =
+            documentAnnotations.with(
+                Annotations.parse(doc.group(1), at, Annotations.DOCUMENT_KEYS));
+        return;
+      }
+      Matcher block = BLOCK_COMMENT.matcher(html.getLiteral());
+      if (block.matches() && block.group(1).contains("--")) {
+        throw new DocTestException(
+            at,
+            "an HTML comment cannot contain '--' (the site's parser rejects it):"
+                + " use a short option, or put the annotation in the info string");
+      }
+      if (block.matches()) {
+        pending = Annotations.parse(block.group(1), at, Annotations.BLOCK_KEYS);
+        pendingAt = at;
+      }
+    }
+
+    @Override
+    public void visit(FencedCodeBlock code) {
+      Location at = file.at(line(code));
+      if (code.getClosingFenceLength() == null) {
+        throw new DocTestException(
+            at, "unterminated code fence (no closing " + code.getFenceCharacter().repeat(3) + ")");
+      }
+      String info = code.getInfo() == null ? "" : code.getInfo().strip();
+      Annotations annotations = Annotations.NONE;
+      Matcher attributes = INFO_ATTRIBUTES.matcher(info);
+      if (attributes.matches()) {
+        info = attributes.group(1);
+        annotations = Annotations.parse(attributes.group(2), at, Annotations.BLOCK_KEYS);
+      }
+      String language = info.split("\\s+")[0];
+      add(at, language, code.getLiteral(), annotations);
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock code) {
+      add(file.at(line(code)), "", code.getLiteral(), Annotations.NONE);
+    }
+
+    private void add(Location at, String language, String literal, Annotations own) {
+      Annotations annotations = pending == null ? own : pending.with(own);
+      pending = null;
+      String content =
+          literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+      blocks.add(new RawBlock(at, heading, language, content, annotations, textBefore));
+      textBefore = "";
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package dev.doctest.run;
+
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.match.OutputMatcher;
+import dev.doctest.model.DocumentSpec;
+import dev.doctest.model.Expected;
+import dev.doctest.model.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one document's own steps like a reader, on a stage that already holds where the page starts
+ * (the end state of the page it continues): first its fixture, then every step in order — stopping
+ * at the first failure, since a reader could not go on either.
+ */
+public final class DocumentRunner {
+  private final DocTestConfig config;
+  private final OutputMatcher matcher;
+  private final boolean continueAfterDrift;
+
+  /**
+   * @param continueAfterDrift keep going after a step whose only fault is drifted output (update
+   *     mode rewrites every drifted block in one run)
+   */
+  public DocumentRunner(DocTestConfig config, boolean continueAfterDrift) {
+    this.config = config;
+    this.matcher = new OutputMatcher(config.patterns());
+    this.continueAfterDrift = continueAfterDrift;
+  }
+
+  /** Runs {@code spec} on {@code stage}; {@code notRun} reports every step as not run instead. */
+  public DocumentResult run(DocumentSpec spec, Stage stage, boolean confined) {
+    Instant started = Instant.now();
+    List<StepResult> results = new ArrayList<>();
+    String stopped = spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
+    for (Step step : spec.steps()) {
+      if (stopped != null) {
+        results.add(StepResult.skipped(step, "not run: " + stopped));
+      } else if (step instanceof Step.Illustrative i) {
+        results.add(StepResult.skipped(step, "illustrative: " + i.reason()));
+      } else {
+        StepResult r = runStep(step, stage);
+        results.add(r);
+        boolean onlyDrift = r.update().isPresent() && continueAfterDrift;
+        if (r.status() == StepResult.Status.FAILED && !onlyDrift) {
+          stopped = "an earlier step failed at " + step.location();
+        }
+      }
+    }
+    return new DocumentResult(
+        spec,
+        results,
+        stage.world().problems(),
+        confined,
+        started,
+        Duration.between(started, Instant.now()));
+  }
+
+  /** The result of a page that could not start: every step not run, for {@code why}. */
+  public static DocumentResult notRun(DocumentSpec spec, String why) {
+    List<StepResult> results = new ArrayList<>();
+    for (Step step : spec.steps()) {
+      results.add(StepResult.skipped(step, "not run: " + why));
+    }
+    return new DocumentResult(spec, results, List.of(why), false, Instant.now(), Duration.ZERO);
+  }
+
+  private Optional<String> runFixture(String name, Stage stage) {
+    DocTestConfig.Fixture fixture = config.fixtures().get(name);
+    if (fixture.parent().isPresent()) {
+      Optional<String> failed = runFixture(fixture.parent().get(), stage);
+      if (failed.isPresent()) {
+        return failed;
+      }
+    }
+    for (String command : fixture.commands()) {
+      Outcome o =
+          new ShellRunner(stage.workspace())
+              .run(stage.variables().resolve(command), config.timeout());
+      if (o.exitCode() != 0 || o.problem() != null) {
+        return Optional.of(
+            "fixture "
+                + name
+                + " failed: "
+                + stage.workspace().redactPaths(command)
+                + "\n"
+                + stage.workspace().redactPaths(o.output()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private StepResult runStep(Step step, Stage stage) {
+    long start = System.nanoTime();
+    Step.Options options =
+        step instanceof Step.Command c
+            ? c.options()
+            : step instanceof Step.Interactive i ? i.options() : Step.Options.DEFAULT;
+    Snapshot before = options.isolated() ? stage.snapshot() : null;
+    options.scenario().ifPresent(stage::enter);
+    try {
+      if (step instanceof Step.Command c) {
+        return runCommand(c, stage, start);
+      }
+      if (step instanceof Step.Interactive i) {
+        return runInteractive(i, stage, start);
+      }
+      if (step instanceof Step.WriteFile w) {
+        return writeFile(w, stage, start);
+      }
+      return StepResult.skipped(step, ((Step.Illustrative) step).reason());
+    } finally {
+      if (options.scenario().isPresent()) {
+        stage.normal();
+      }
+      if (before != null) {
+        try (before) {
+          stage.restore(before);
+        }
+      }
+    }
+  }
+
+  private Duration timeout(Step.Options o) {
+    return o.timeout().orElse(config.timeout());
+  }
+
+  private StepResult runCommand(Step.Command c, Stage stage, long start) {
+    Outcome o =
+        new ShellRunner(stage.workspace())
+            .run(stage.placeholders().toActual(c.script()), timeout(c.options()));
+    return judge(c, c.expected(), c.options(), o, stage, start);
+  }
+
+  private StepResult runInteractive(Step.Interactive step, Stage stage, long start) {
+    List<PtyRunner.Answer> answers = new ArrayList<>();
+    for (String line : step.transcript().text().lines().toList()) {
+      for (Map.Entry<String, Optional<String>> p : config.prompts().entrySet()) {
+        if (line.startsWith(p.getKey())) {
+          String typed =
+              p.getValue().isPresent()
+                  ? stage.variables().resolve(p.getValue().get())
+                  : stage.placeholders().toActual(line.substring(p.getKey().length()));
+          answers.add(new PtyRunner.Answer(p.getKey(), typed));
+        }
+      }
+    }
+    Outcome o =
+        new PtyRunner(stage.workspace())
+            .run(stage.placeholders().toActual(step.script()), answers, timeout(step.options()));
+    return judge(step, Optional.of(step.transcript()), step.options(), o, stage, start);
+  }
+
+  private StepResult judge(
+      Step step,
+      Optional<Expected> expected,
+      Step.Options options,
+      Outcome o,
+      Stage stage,
+      long start) {
+    String shown = stage.workspace().redactPaths(o.output());
+    if (o.problem() != null) {
+      return failed(
+          step,
+          start,
+          step.location() + ": " + o.problem() + ": " + step.label() + "\n" + indent(shown),
+          null);
+    }
+    if (expected.isPresent()) {
+      Optional<OutputMatcher.Mismatch> mismatch =
+          matcher.compare(o.output(), expected.get(), stage.placeholders());
+      if (mismatch.isPresent()) {
+        return failed(
+            step,
+            start,
+            expected.get().location()
+                + ": output drifted ("
+                + step.label()
+                + ")\n"
+                + stage.workspace().redactPaths(mismatch.get().diff()),
+            mismatch.get().readerText());
+      }
+    }
+    if (o.exitCode() != options.exitCode()) {
+      return failed(
+          step,
+          start,
+          step.location()
+              + ": exit code "
+              + o.exitCode()
+              + ", expected "
+              + options.exitCode()
+              + ": "
+              + step.label()
+              + "\n"
+              + indent(shown),
+          null);
+    }
+    return StepResult.passed(step, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private StepResult writeFile(Step.WriteFile w, Stage stage, long start) {
+    String path = w.path();
+    Workspace ws = stage.workspace();
+    Path target =
+        path.startsWith("~/")
+            ? ws.hostHome().resolve(path.substring(2)).normalize()
+            : ws.cwd().resolve(path).normalize();
+    if (!target.startsWith(ws.hostHome()) && !target.startsWith(ws.root())) {
+      return failed(
+          w,
+          start,
+          w.location() + ": the file block's path " + path + " lies outside the page's workspace",
+          null);
+    }
+    try {
+      Files.createDirectories(target.getParent());
+      String content = stage.placeholders().toActual(w.content());
+      Files.writeString(target, content.endsWith("\n") ? content : content + "\n");
+    } catch (IOException e) {
+      return failed(
+          w, start, w.location() + ": cannot write " + path + ": " + e.getMessage(), null);
+    }
+    return StepResult.passed(w, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static StepResult failed(Step step, long start, String message, String update) {
+    return new StepResult(
+        step,
+        StepResult.Status.FAILED,
+        message,
+        Duration.ofNanos(System.nanoTime() - start),
+        Optional.ofNullable(update));
+  }
+
+  private static String indent(String text) {
+    return text.isBlank()
+        ? "   (no output)"
+        : text.lines().map(l -> "   | " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+  }
+}

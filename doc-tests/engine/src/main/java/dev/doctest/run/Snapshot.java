@@ -1,0 +1,50 @@
+package dev.doctest.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A page's state at one moment, to go back to or to start another page from: its workspace files
+ * and shell state (in {@code dir}) and what its world remembered.
+ *
+ * @param dir a folder holding the workspace's copy; deleted by {@link #close()}
+ * @param world the world instance's saved state
+ */
+public record Snapshot(Path dir, byte[] world) implements AutoCloseable {
+  /** Whether any file of the snapshot contains {@code text} (as UTF-8 bytes). */
+  public boolean mentions(String text) {
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    Workspace.deleteTree(dir);
+  }
+}

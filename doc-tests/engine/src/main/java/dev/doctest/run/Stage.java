@@ -1,0 +1,108 @@
+package dev.doctest.run;
+
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.config.Placeholders;
+import dev.doctest.config.Variables;
+import dev.doctest.world.Network;
+import dev.doctest.world.World;
+import dev.doctest.world.WorldInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where one page runs: its workspace, its world instance, and the values (placeholders, prompts'
+ * secrets) that map what the page shows to what runs.
+ */
+public final class Stage implements AutoCloseable {
+  private final Workspace workspace;
+  private final WorldInstance world;
+  private final String normalState;
+  private final Variables variables;
+  private final Placeholders placeholders;
+
+  private Stage(DocTestConfig config, Workspace workspace, WorldInstance world, String normal) {
+    this.workspace = workspace;
+    this.world = world;
+    this.normalState = normal;
+    Map<String, String> values = new LinkedHashMap<>(world.variables());
+    values.put("home", workspace.seenHome().toString());
+    this.variables = new Variables(values);
+    this.placeholders = new Placeholders(config.placeholders(), variables);
+  }
+
+  /**
+   * A stage for one page: a fresh workspace and world instance, or copies of {@code from} (the end
+   * state of the page it continues).
+   */
+  public static Stage open(
+      DocTestConfig config,
+      RunSettings settings,
+      Confinement confinement,
+      World world,
+      Optional<Snapshot> from) {
+    Workspace workspace = new Workspace(settings, confinement);
+    try {
+      WorldInstance instance = world.start(Network.loopback(), from.map(Snapshot::world));
+      from.ifPresent(s -> workspace.restore(s.dir()));
+      return new Stage(config, workspace, instance, world.states().get(0).name());
+    } catch (RuntimeException e) {
+      workspace.close();
+      throw e;
+    }
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public WorldInstance world() {
+    return world;
+  }
+
+  public Variables variables() {
+    return variables;
+  }
+
+  public Placeholders placeholders() {
+    return placeholders;
+  }
+
+  /** Puts the world in {@code state}; {@link #normal()} goes back. */
+  void enter(String state) {
+    world.enter(state);
+  }
+
+  void normal() {
+    world.enter(normalState);
+  }
+
+  /** This stage's state now, to go back to or to start another page from. */
+  public Snapshot snapshot() {
+    try {
+      Snapshot s = new Snapshot(Files.createTempDirectory("doctest-snapshot-"), world.save());
+      workspace.saveTo(s.dir());
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Goes back to {@code snapshot}: files, shell state and world. */
+  public void restore(Snapshot snapshot) {
+    workspace.restore(snapshot.dir());
+    world.restore(snapshot.world());
+  }
+
+  @Override
+  public void close() {
+    try {
+      world.close();
+    } finally {
+      workspace.close();
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package dev.doctest.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page's files and terminal: a fresh HOME (where the shell starts, as in a new terminal), a
+ * private {@code /tmp}, a clean environment (cram-style: {@code LANG}, {@code TZ}, {@code COLUMNS}
+ * fixed, nothing inherited but the Java runtime), and the shell state (directory, exported
+ * variables) that carries from one block to the next as in one terminal. Printed as {@code $WORK}
+ * in failure messages. Confined, its commands see HOME at {@link Confinement#HOME} whatever folder
+ * holds it here, so a copy of the workspace reads the same as the original.
+ */
+public final class Workspace implements AutoCloseable {
+  private final Path root;
+  private final Path home;
+  private final Path tmp;
+  private final Path control;
+  private final Confinement confinement;
+  private final List<Path> visible;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private int scripts;
+
+  /**
+   * @param settings the tool under test (its launcher folder goes first on PATH) and the outer
+   *     environment (only {@code JAVA_HOME} is taken from it)
+   */
+  public Workspace(RunSettings settings, Confinement confinement) {
+    this.confinement = confinement;
+    try {
+      root = Files.createTempDirectory("doctest-").toRealPath();
+      home = Files.createDirectories(root.resolve("home"));
+      tmp = Files.createDirectories(root.resolve("tmp"));
+      control = Files.createDirectories(root.resolve("control"));
+      Files.writeString(control.resolve("state.sh"), "cd -- '" + seenHome() + "'\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path toolDir = settings.toolDir().toAbsolutePath().normalize();
+    List<Path> see = new ArrayList<>();
+    see.add(toolDir.getParent() == null ? toolDir : toolDir.getParent());
+    env.put("HOME", seenHome().toString());
+    env.put("PATH", toolDir + ":/usr/local/bin:/usr/bin:/bin");
+    env.put("LANG", "C.UTF-8");
+    env.put("LC_ALL", "C.UTF-8");
+    env.put("TZ", "UTC");
+    env.put("TERM", "dumb");
+    env.put("COLUMNS", "80");
+    env.put("LINES", "24");
+    env.put("USER", "reader");
+    env.put("SHELL", "/bin/bash");
+    env.put("TMPDIR", seenTmp().toString());
+    String javaHome = settings.outerEnv().get("JAVA_HOME");
+    if (javaHome != null) {
+      env.put("JAVA_HOME", javaHome);
+      see.add(Path.of(javaHome));
+    }
+    this.visible = List.copyOf(see);
+  }
+
+  /** The folder everything of this workspace lives in, on this machine ({@code $WORK}). */
+  public Path root() {
+    return root;
+  }
+
+  /** HOME on this machine. */
+  public Path hostHome() {
+    return home;
+  }
+
+  Path hostTmp() {
+    return tmp;
+  }
+
+  Path hostControl() {
+    return control;
+  }
+
+  /** HOME as the page's commands see it ({@code ${home}} in the doc-test config). */
+  public Path seenHome() {
+    return confinement.confined() ? Confinement.HOME : home;
+  }
+
+  private Path seenTmp() {
+    return confinement.confined() ? Path.of("/tmp") : tmp;
+  }
+
+  private Path seenControl() {
+    return confinement.confined() ? Confinement.CONTROL : control;
+  }
+
+  /** A path as the page's commands see it, on this machine. */
+  public Path toHost(Path seen) {
+    if (!confinement.confined()) {
+      return seen;
+    }
+    if (seen.startsWith(Confinement.HOME)) {
+      return home.resolve(Confinement.HOME.relativize(seen).toString());
+    }
+    if (seen.startsWith("/tmp")) {
+      return tmp.resolve(Path.of("/tmp").relativize(seen).toString());
+    }
+    return seen;
+  }
+
+  /** Whether a path the page's commands see lies inside the workspace (HOME or /tmp). */
+  public boolean contains(Path seen) {
+    Path normal = seen.normalize();
+    return normal.startsWith(seenHome()) || normal.startsWith(seenTmp());
+  }
+
+  /** The environment every step starts from (before the state file is sourced). */
+  public Map<String, String> env() {
+    return Map.copyOf(env);
+  }
+
+  /** The command that runs {@code script}, confined if steps are. */
+  List<String> command(Path script, boolean terminal) {
+    Path seenScript = seenControl().resolve(script.getFileName().toString());
+    return confinement.wrap(
+        this, visible, terminal, List.of("bash", "--noprofile", "--norc", seenScript.toString()));
+  }
+
+  /** Where the last step left the shell, on this machine. */
+  public Path cwd() {
+    try {
+      Path cwdFile = control.resolve("cwd");
+      return Files.exists(cwdFile) ? toHost(Path.of(Files.readString(cwdFile).strip())) : home;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Wraps a step's shell text: restore the state, run each command as written, save the state, exit
+   * with the status of the first command that failed (0 when none did).
+   */
+  Path script(String body) throws IOException {
+    Path script = control.resolve("step-" + ++scripts + ".sh");
+    Path state = seenControl().resolve("state.sh");
+    StringBuilder text = new StringBuilder();
+    text.append("source '").append(state).append("'\n__doctest_rc=0\n");
+    for (String command : CommandSplitter.split(body)) {
+      text.append(command)
+          .append("\n__doctest_s=$?; [ $__doctest_rc -eq 0 ] && __doctest_rc=$__doctest_s\n");
+    }
+    // The terminal's own variables belong to the runner (TERM differs with and without a pty).
+    text.append(
+            "{ (unset TERM COLUMNS LINES SHLVL PWD OLDPWD _; export -p);"
+                + " printf 'cd -- %q\\n' \"$PWD\"; } > '")
+        .append(state)
+        .append(".next' && mv '")
+        .append(state)
+        .append(".next' '")
+        .append(state)
+        .append("'\n")
+        .append("pwd > '")
+        .append(seenControl().resolve("cwd"))
+        .append("'\n")
+        .append("exit $__doctest_rc\n");
+    Files.writeString(script, text.toString());
+    return script;
+  }
+
+  /** Copies HOME, /tmp and the shell state into {@code dir}, to be put back by {@link #restore}. */
+  public void saveTo(Path dir) {
+    deleteTree(dir);
+    copyTree(home, dir.resolve("home"));
+    copyTree(tmp, dir.resolve("tmp"));
+    try {
+      Files.createDirectories(dir.resolve("control"));
+      for (String f : List.of("state.sh", "cwd")) {
+        if (Files.exists(control.resolve(f))) {
+          Files.copy(
+              control.resolve(f),
+              dir.resolve("control").resolve(f),
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Puts back what {@link #saveTo} copied: HOME, /tmp and the shell state. */
+  public void restore(Path dir) {
+    deleteTree(home);
+    copyTree(dir.resolve("home"), home);
+    deleteTree(tmp);
+    copyTree(dir.resolve("tmp"), tmp);
+    try {
+      for (String f : List.of("state.sh", "cwd")) {
+        Path saved = dir.resolve("control").resolve(f);
+        if (Files.exists(saved)) {
+          Files.copy(saved, control.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          Files.deleteIfExists(control.resolve(f));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the workspace's folder on this machine with {@code $WORK} for messages. */
+  public String redactPaths(String text) {
+    return text.replace(root.toString(), "$WORK");
+  }
+
+  @Override
+  public void close() {
+    deleteTree(root);
+  }
+
+  static void copyTree(Path from, Path to) {
+    try {
+      Files.walkFileTree(
+          from,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              Path target = to.resolve(from.relativize(dir).toString());
+              Files.createDirectories(target);
+              Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(dir));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(
+                  file,
+                  to.resolve(from.relativize(file).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES,
+                  StandardCopyOption.REPLACE_EXISTING,
+                  LinkOption.NOFOLLOW_LINKS);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              // A step may have made a folder read-only: the workspace is still ours to delete.
+              d.toFile().setWritable(true, true);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.doctest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doctest.config.Placeholders;
+import dev.doctest.config.Variables;
+import dev.doctest.match.OutputMatcher;
+import dev.doctest.match.TerminalText;
+import dev.doctest.model.Expected;
+import dev.doctest.model.Location;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Matcher rules as a table of (actual output, expected text, verdict). */
+class OutputMatcherTest {
+  static final Placeholders PLACEHOLDERS;
+
+  static {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("https://your-server.example.com", "${server.url}");
+    map.put("/Users/you", "${home}");
+    map.put("your-email@example.com", "${user.name}");
+    PLACEHOLDERS =
+        new Placeholders(
+            map,
+            new Variables(
+                Map.of(
+                    "server.url", "http://127.0.0.1:41234",
+                    "home", "/tmp/doctest-1/home",
+                    "user.name", "reader@fake-cli.test")));
+  }
+
+  static final OutputMatcher MATCHER =
+      new OutputMatcher(
+          Map.of(
+              "ULID", Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}"),
+              "SECONDS", Pattern.compile("\\d+")));
+
+  static Expected exact(String text) {
+    return new Expected(
+        new Location(Path.of("x.md"), "x.md", 1), text, Expected.MatchMode.EXACT, Map.of());
+  }
+
+  static Stream<Arguments> table() {
+    return Stream.of(
+        Arguments.of("identical", "a\nb\n", exact("a\nb"), true),
+        Arguments.of("changed word", "Hello, World!\n", exact("Hello, world!"), false),
+        Arguments.of("extra line", "a\nb\nc\n", exact("a\nb"), false),
+        Arguments.of("missing line", "a\n", exact("a\nb"), false),
+        Arguments.of("CRLF and trailing spaces", "a  \r\nb\t\r\n\r\n", exact("a\nb"), true),
+        Arguments.of("ANSI colours", "\u001B[32m✅ ok\u001B[0m\n", exact("✅ ok"), true),
+        Arguments.of(
+            "sandbox values become placeholders",
+            "Server URL   http://127.0.0.1:41234\nConfig File  /tmp/doctest-1/home/.fake-cli/config.toml\n",
+            exact(
+                "Server URL   https://your-server.example.com\nConfig File  /Users/you/.fake-cli/config.toml"),
+            true),
+        Arguments.of(
+            "a placeholder is not a wildcard",
+            "Server URL   http://127.0.0.1:9999\n",
+            exact("Server URL   https://your-server.example.com"),
+            false),
+        Arguments.of(
+            "declared pattern matches a varying value",
+            "Created item 01JQ99999999999999999999ZZ\n",
+            new Expected(
+                new Location(Path.of("x.md"), "x.md", 1),
+                "Created item 01JQ8Z3V6K2M4N5P6Q7R8S9T0V",
+                Expected.MatchMode.EXACT,
+                Map.of("01JQ8Z3V6K2M4N5P6Q7R8S9T0V", "ULID")),
+            true),
+        Arguments.of(
+            "undeclared varying value fails",
+            "Created item 01JQ99999999999999999999ZZ\n",
+            exact("Created item 01JQ8Z3V6K2M4N5P6Q7R8S9T0V"),
+            false),
+        Arguments.of(
+            "excerpt found",
+            "Authenticating...\n❌ Invalid username or password\n   Please check.\n",
+            new Expected(
+                new Location(Path.of("x.md"), "x.md", 1),
+                "❌ Invalid username or password\n   Please check.",
+                Expected.MatchMode.CONTAINS,
+                Map.of()),
+            true),
+        Arguments.of(
+            "excerpt lines out of order",
+            "❌ b\n❌ a\n",
+            new Expected(
+                new Location(Path.of("x.md"), "x.md", 1),
+                "❌ a\n❌ b",
+                Expected.MatchMode.CONTAINS,
+                Map.of()),
+            false),
+        Arguments.of(
+            "a pattern varies only where its example stands",
+            "\"remaining_seconds\": 86400,\n\"count\": 7\n",
+            new Expected(
+                new Location(Path.of("x.md"), "x.md", 1),
+                "\"remaining_seconds\": 86399,\n\"count\": 5",
+                Expected.MatchMode.EXACT,
+                Map.of("86399", "SECONDS")),
+            false),
+        Arguments.of(
+            "the example's pattern matches at its position",
+            "\"remaining_seconds\": 86400,\n\"count\": 5\n",
+            new Expected(
+                new Location(Path.of("x.md"), "x.md", 1),
+                "\"remaining_seconds\": 86399,\n\"count\": 5",
+                Expected.MatchMode.EXACT,
+                Map.of("86399", "SECONDS")),
+            true),
+        Arguments.of("empty expected, empty actual", "\n", exact(""), true),
+        Arguments.of("empty expected, some output", "boo\n", exact(""), false));
+  }
+
+  @ParameterizedTest(name = "{0} → {3}")
+  @MethodSource("table")
+  void verdicts(String name, String actual, Expected expected, boolean matches) {
+    assertThat(MATCHER.compare(actual, expected, PLACEHOLDERS).isEmpty()).isEqualTo(matches);
+  }
+
+  @Test
+  void mismatchCarriesAUnifiedDiffAndTheReaderTextWithPlaceholdersKept() {
+    var mismatch =
+        MATCHER
+            .compare(
+                "Syncing with http://127.0.0.1:41234...\n↑ Pushed 47 events (1 batch)\n",
+                exact(
+                    "Syncing with https://your-server.example.com...\n↑ Pushed 48 events (1 batch)"),
+                PLACEHOLDERS)
+            .orElseThrow();
+
+    assertThat(mismatch.diff())
+        .contains(
+            "--- expected (doc)",
+            "+++ actual",
+            "-↑ Pushed 48 events (1 batch)",
+            "+↑ Pushed 47 events (1 batch)")
+        .contains(" Syncing with https://your-server.example.com...");
+    assertThat(mismatch.readerText())
+        .isEqualTo("Syncing with https://your-server.example.com...\n↑ Pushed 47 events (1 batch)");
+  }
+
+  static Stream<Arguments> screens() {
+    return Stream.of(
+        Arguments.of(
+            "JLine prompt with modes",
+            "\u001B[?1h\u001B=Username: me\r\r\n\u001B[?1l\u001B>\u001B[?1000lnext\r\n",
+            "Username: me\nnext"),
+        Arguments.of("carriage return overwrites", "50%\r100%\n", "100%"),
+        Arguments.of("backspace", "abd\bc\n", "abc"),
+        Arguments.of("window title", "\u001B]0;title\u0007shown\n", "shown"),
+        Arguments.of("trailing blank lines", "x\n\n\n", "x"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("screens")
+  void terminalTextIsWhatTheReaderSees(String name, String raw, String seen) {
+    assertThat(TerminalText.normalize(raw)).isEqualTo(seen);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.speckitty.mockserver;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mock team server: WireMock on 127.0.0.1 serving the stub files of {@code mock-server/}, with
+ * the stateful extensions and the named {@link Scenario}s. One instance per document under test;
+ * the sandbox runs one for readers.
+ */
+public final class MockTeamServer implements AutoCloseable {
+  static final String FAULTS = "faults";
+
+  private final TeamServerState state;
+  private final List<Extension> extensions = new ArrayList<>();
+  private final String team;
+  private final BatchTransformer batches;
+  private WireMockServer server;
+  private int port;
+  private Scenario scenario = Scenario.NORMAL;
+
+  private MockTeamServer(Clock clock, Optional<ContractValidator> contract) {
+    this.state = new TeamServerState(Fixtures.users(), clock);
+    this.team = Fixtures.demoUser().team();
+    extensions.addAll(new SpecKittyExtensions(state).extensions());
+    batches =
+        extensions.stream()
+            .filter(BatchTransformer.class::isInstance)
+            .map(BatchTransformer.class::cast)
+            .findFirst()
+            .orElseThrow();
+    contract.ifPresent(extensions::add);
+  }
+
+  /** Starts on a free port of 127.0.0.1. */
+  public static MockTeamServer start() {
+    return start(0, Optional.empty());
+  }
+
+  /**
+   * Starts on {@code port} of 127.0.0.1 (0: a free one), checking traffic against {@code contract}
+   * if given.
+   */
+  public static MockTeamServer start(int port, Optional<ContractValidator> contract) {
+    return start(port, contract, Optional.empty());
+  }
+
+  /**
+   * Starts on {@code port} of 127.0.0.1 (0: a free one) from {@code saved} (what {@link
+   * TeamServerState#toJson()} wrote) or empty, checking traffic against {@code contract} if given.
+   */
+  public static MockTeamServer start(
+      int port, Optional<ContractValidator> contract, Optional<JsonNode> saved) {
+    MockTeamServer mock = new MockTeamServer(Clock.systemUTC(), contract);
+    saved.ifPresent(mock.state::load);
+    mock.launch(port);
+    return mock;
+  }
+
+  private void launch(int wantedPort) {
+    WireMockConfiguration config =
+        wireMockConfig()
+            .bindAddress("127.0.0.1")
+            .port(wantedPort)
+            .usingFilesUnderClasspath("mock-server")
+            .disableRequestJournal()
+            .extensions(extensions.toArray(Extension[]::new));
+    if (wantedPort == 0) {
+      config.dynamicPort();
+    }
+    config.enableBrowserProxying(false);
+    server = new WireMockServer(config);
+    server.start();
+    port = server.port();
+    server.setScenarioState(FAULTS, scenario.faultState());
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The demo team, whose dashboard is {@code /a/<team>/dashboards/}. */
+  public String team() {
+    return team;
+  }
+
+  public TeamServerState state() {
+    return state;
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Puts the server in {@code next}: stops listening for server-down, restarts after it. */
+  public synchronized void use(Scenario next) {
+    if (next == Scenario.SERVER_DOWN) {
+      if (server.isRunning()) {
+        server.stop();
+      }
+    } else if (!server.isRunning()) {
+      launch(port);
+    }
+    if (next == Scenario.TEAMMATES) {
+      state.seedTeammates(team);
+    }
+    scenario = next;
+    if (server.isRunning()) {
+      server.setScenarioState(FAULTS, next.faultState());
+    }
+  }
+
+  /**
+   * Stores every pushed batch at once but, after the first {@code batches}, answers only after
+   * {@code millis}: lets a test kill a client between batches.
+   */
+  public void holdBatchAnswersAfter(int batches, int millis) {
+    this.batches.holdAnswersAfter(batches, millis);
+  }
+
+  /** Back to a fresh server: no tokens, no events, scenario normal. */
+  public synchronized void reset() {
+    state.reset();
+    use(Scenario.NORMAL);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server.isRunning()) {
+      server.stop();
+    }
+  }
+}

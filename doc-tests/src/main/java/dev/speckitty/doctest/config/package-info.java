@@ -1,5 +1,0 @@
-/**
- * The doc-test configuration ({@code docs/doctest.toml}): placeholders, prompts, patterns,
- * fixtures.
- */
-package dev.speckitty.doctest.config;

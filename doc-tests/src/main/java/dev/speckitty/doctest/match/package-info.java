@@ -1,2 +1,0 @@
-/** Comparing actual with expected output: normalise, redact, match exactly, explain with a diff. */
-package dev.speckitty.doctest.match;

@@ -1,2 +1,0 @@
-/** The one model both markups parse into: documents, steps, expected output, locations. */
-package dev.speckitty.doctest.model;

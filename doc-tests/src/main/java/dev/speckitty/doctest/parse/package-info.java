@@ -1,2 +1,0 @@
-/** Markdown (commonmark-java) and AsciiDoc (AsciidoctorJ) into one list of classified steps. */
-package dev.speckitty.doctest.parse;

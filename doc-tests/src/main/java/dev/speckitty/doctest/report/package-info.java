@@ -1,2 +1,0 @@
-/** Telling people how it went: JUnit dynamic tests, JSON reports, doc updates, link checks. */
-package dev.speckitty.doctest.report;
