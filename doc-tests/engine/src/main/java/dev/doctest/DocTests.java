@@ -1,11 +1,14 @@
 package dev.doctest;
 
 import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.DocumentSpec;
 import dev.doctest.model.Expected;
 import dev.doctest.model.Step;
 import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
 import dev.doctest.report.DocUpdater;
+import dev.doctest.report.Fingerprint;
+import dev.doctest.report.HowVerified;
 import dev.doctest.report.JsonReport;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.DocumentResult;
@@ -21,8 +24,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,6 +46,7 @@ public final class DocTests implements AutoCloseable {
   private final Options options;
   private final AsciiDoc asciidoc = new AsciiDoc();
   private final DocumentParser parser;
+  private JsonReport reports;
 
   /**
    * How a run goes.
@@ -118,6 +125,7 @@ public final class DocTests implements AutoCloseable {
   public Map<Path, CompletableFuture<DocumentResult>> start(
       Plan plan, Consumer<DocumentResult> onFinished) {
     DocumentRunner runner = new DocumentRunner(config, options.update());
+    JsonReport reports = reports();
     return new Scheduler(
             config,
             settings,
@@ -126,13 +134,44 @@ public final class DocTests implements AutoCloseable {
             runner,
             options.parallelism(),
             result -> {
-              JsonReport.write(result, config.root(), options.reportDir(), options.toolVersion());
+              List<Path> chain = plan.chain(result.spec().file());
+              reports.write(
+                  result,
+                  chain,
+                  chain.isEmpty()
+                      ? Optional.empty()
+                      : plan.spec(chain.get(0)).map(DocumentSpec::title));
               if (options.update()) {
                 writeBack(result);
               }
               onFinished.accept(result);
             })
         .start(plan);
+  }
+
+  /** Writes the run's summary (pages, steps run, skipped steps and why) beside the reports. */
+  public Path writeSummary(Collection<DocumentResult> results) {
+    return reports().writeSummary(results);
+  }
+
+  private synchronized JsonReport reports() {
+    if (reports == null) {
+      Path toolDir = settings.toolDir().toAbsolutePath().normalize();
+      Path installation = toolDir.getParent() == null ? toolDir : toolDir.getParent();
+      String engineVersion =
+          Optional.ofNullable(DocTests.class.getPackage().getImplementationVersion())
+              .orElse("development");
+      Map<String, String> notes = new LinkedHashMap<>();
+      world.states().forEach(s -> notes.put(s.name(), s.readerNote()));
+      reports =
+          new JsonReport(
+              config,
+              options.reportDir(),
+              new JsonReport.Build(options.toolVersion(), Fingerprint.ofTree(installation)),
+              new JsonReport.Build(engineVersion, Fingerprint.ofCodeOf(DocTests.class)),
+              new HowVerified(config, notes));
+    }
+    return reports;
   }
 
   private static void writeBack(DocumentResult result) {

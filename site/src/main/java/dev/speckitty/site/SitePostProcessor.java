@@ -174,7 +174,7 @@ public final class SitePostProcessor {
     String date = r.path("verified_at").asText().substring(0, 10);
     String text =
         "✓ Verified against spec-kitty "
-            + r.path("tool_version").asText()
+            + r.path("tool").path("version").asText()
             + " — "
             + r.path("steps_passed").asInt()
             + " steps — "

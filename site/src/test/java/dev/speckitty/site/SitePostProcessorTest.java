@@ -37,7 +37,7 @@ class SitePostProcessorTest {
         reports.resolve("tutorials/t.md.json"),
         "{\"passed\": "
             + passed
-            + ", \"tool_version\": \"2.1.0\", \"verified_at\": \"2026-11-29T04:00:00Z\","
+            + ", \"tool\": {\"version\": \"2.1.0\"}, \"verified_at\": \"2026-11-29T04:00:00Z\","
             + " \"steps_passed\": 7, \"coverage\": {\"blocks_run\": 9, \"blocks_total\": 10}}");
   }
 

@@ -41,13 +41,17 @@ public record DocTestConfig(
     Map<String, Fixture> fixtures) {
 
   /**
-   * A named starting state: shell commands run silently before a document's first step.
+   * A named starting state: shell commands run before a document's first step, which the page does
+   * not show — so readers are told about it.
    *
    * @param name the fixture's name
+   * @param description what the state is, for readers: completes "Verified starting from a state
+   *     where …", e.g. {@code the server URL is configured}
    * @param parent a fixture to run first
    * @param commands shell commands (with {@code ${variables}})
    */
-  public record Fixture(String name, Optional<String> parent, List<String> commands) {}
+  public record Fixture(
+      String name, String description, Optional<String> parent, List<String> commands) {}
 
   public static DocTestConfig load(Path root) {
     Path file = root.resolve("doctest.toml");
@@ -97,7 +101,16 @@ public record DocTestConfig(
                   e.getValue().has("extends")
                       ? Optional.of(e.getValue().get("extends").asText())
                       : Optional.empty();
-              fixtures.put(e.getKey(), new Fixture(e.getKey(), parent, commands));
+              String description = e.getValue().path("description").asText("").strip();
+              if (description.isEmpty()) {
+                throw new DocTestException(
+                    at,
+                    "fixture "
+                        + e.getKey()
+                        + " needs a description for readers: description = \"the server URL is"
+                        + " configured\"");
+              }
+              fixtures.put(e.getKey(), new Fixture(e.getKey(), description, parent, commands));
             });
     for (Fixture f : fixtures.values()) {
       if (f.parent().isPresent() && !fixtures.containsKey(f.parent().get())) {

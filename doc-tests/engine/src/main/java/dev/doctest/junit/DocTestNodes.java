@@ -45,6 +45,21 @@ public final class DocTestNodes {
         nodes.add(container(plan.spec(file).get(), runs.get(file), engine.updating()));
       }
     }
+    nodes.add(
+        DynamicTest.dynamicTest(
+            "summary: every page ran, each step once",
+            () -> {
+              List<DocumentResult> results =
+                  runs.values().stream().map(CompletableFuture::join).toList();
+              engine.writeSummary(results);
+              long steps = results.stream().mapToLong(DocumentResult::stepsRun).sum();
+              System.out.println(
+                  steps
+                      + " steps ran in "
+                      + results.size()
+                      + " pages"
+                      + (engine.confinement().confined() ? ", confined." : ", unconfined."));
+            }));
     return nodes.stream();
   }
 

@@ -1,6 +1,8 @@
 package dev.doctest.model;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,21 @@ public sealed interface Step {
   String label();
 
   /** How many of the document's code blocks this step covers. */
-  int blocks();
+  default int blocks() {
+    return shown().size();
+  }
+
+  /** The code blocks of the page this step covers, as the reader sees them. */
+  List<Shown> shown();
+
+  /**
+   * A code block as the page shows it.
+   *
+   * @param line its first line (the opening fence or delimiter)
+   * @param role {@code command}, {@code output}, {@code file} or {@code example}
+   * @param text its text
+   */
+  record Shown(int line, String role, String text) {}
 
   /** Whether the step is run (everything but illustrative blocks). */
   default boolean runs() {
@@ -58,8 +74,13 @@ public sealed interface Step {
     }
 
     @Override
-    public int blocks() {
-      return (hidden ? 0 : 1) + (expected.isPresent() ? 1 : 0);
+    public List<Shown> shown() {
+      List<Shown> blocks = new ArrayList<>();
+      if (!hidden) {
+        blocks.add(new Shown(location.line(), "command", script));
+      }
+      expected.ifPresent(e -> blocks.add(new Shown(e.location().line(), "output", e.text())));
+      return blocks;
     }
   }
 
@@ -76,8 +97,10 @@ public sealed interface Step {
     }
 
     @Override
-    public int blocks() {
-      return 2;
+    public List<Shown> shown() {
+      return List.of(
+          new Shown(location.line(), "command", script),
+          new Shown(transcript.location().line(), "output", transcript.text()));
     }
   }
 
@@ -89,21 +112,22 @@ public sealed interface Step {
     }
 
     @Override
-    public int blocks() {
-      return 1;
+    public List<Shown> shown() {
+      return List.of(new Shown(location.line(), "file", content));
     }
   }
 
   /** A block shown for understanding, not run — always with the reason. */
-  record Illustrative(Location location, String heading, String reason) implements Step {
+  record Illustrative(Location location, String heading, String text, String reason)
+      implements Step {
     @Override
     public String label() {
       return "illustrative: " + reason;
     }
 
     @Override
-    public int blocks() {
-      return 1;
+    public List<Shown> shown() {
+      return List.of(new Shown(location.line(), "example", text));
     }
   }
 }

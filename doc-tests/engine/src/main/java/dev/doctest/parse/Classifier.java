@@ -103,7 +103,7 @@ final class Classifier {
           throw new DocTestException(
               b.location(), "illustrative blocks need a reason: illustrative=\"…\"");
         }
-        steps.add(new Step.Illustrative(b.location(), b.heading(), reason));
+        steps.add(new Step.Illustrative(b.location(), b.heading(), b.content(), reason));
         continue;
       }
       Kind kind = kind(b, pending != null);

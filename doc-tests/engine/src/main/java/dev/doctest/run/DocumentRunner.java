@@ -2,6 +2,7 @@ package dev.doctest.run;
 
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.match.OutputMatcher;
+import dev.doctest.match.TerminalText;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.model.Expected;
 import dev.doctest.model.Step;
@@ -166,12 +167,22 @@ public final class DocumentRunner {
       Stage stage,
       long start) {
     String shown = stage.workspace().redactPaths(o.output());
+    StepResult.Ran ran =
+        new StepResult.Ran(
+            o.exitCode(),
+            stage
+                .workspace()
+                .redactPaths(
+                    expected.isPresent()
+                        ? matcher.toReaderText(o.output(), expected.get(), stage.placeholders())
+                        : stage.placeholders().toReader(TerminalText.normalize(o.output()))));
     if (o.problem() != null) {
       return failed(
           step,
           start,
           step.location() + ": " + o.problem() + ": " + step.label() + "\n" + indent(shown),
-          null);
+          null,
+          ran);
     }
     if (expected.isPresent()) {
       Optional<OutputMatcher.Mismatch> mismatch =
@@ -185,7 +196,8 @@ public final class DocumentRunner {
                 + step.label()
                 + ")\n"
                 + stage.workspace().redactPaths(mismatch.get().diff()),
-            mismatch.get().readerText());
+            mismatch.get().readerText(),
+            ran);
       }
     }
     if (o.exitCode() != options.exitCode()) {
@@ -201,9 +213,10 @@ public final class DocumentRunner {
               + step.label()
               + "\n"
               + indent(shown),
-          null);
+          null,
+          ran);
     }
-    return StepResult.passed(step, Duration.ofNanos(System.nanoTime() - start));
+    return StepResult.passed(step, Duration.ofNanos(System.nanoTime() - start), ran);
   }
 
   private StepResult writeFile(Step.WriteFile w, Stage stage, long start) {
@@ -218,6 +231,7 @@ public final class DocumentRunner {
           w,
           start,
           w.location() + ": the file block's path " + path + " lies outside the page's workspace",
+          null,
           null);
     }
     try {
@@ -226,18 +240,21 @@ public final class DocumentRunner {
       Files.writeString(target, content.endsWith("\n") ? content : content + "\n");
     } catch (IOException e) {
       return failed(
-          w, start, w.location() + ": cannot write " + path + ": " + e.getMessage(), null);
+          w, start, w.location() + ": cannot write " + path + ": " + e.getMessage(), null, null);
     }
-    return StepResult.passed(w, Duration.ofNanos(System.nanoTime() - start));
+    return StepResult.passed(
+        w, Duration.ofNanos(System.nanoTime() - start), new StepResult.Ran(0, ""));
   }
 
-  private static StepResult failed(Step step, long start, String message, String update) {
+  private static StepResult failed(
+      Step step, long start, String message, String update, StepResult.Ran ran) {
     return new StepResult(
         step,
         StepResult.Status.FAILED,
         message,
         Duration.ofNanos(System.nanoTime() - start),
-        Optional.ofNullable(update));
+        Optional.ofNullable(update),
+        Optional.ofNullable(ran));
   }
 
   private static String indent(String text) {

@@ -90,6 +90,21 @@ public final class Plan {
     return successors.getOrDefault(page.toAbsolutePath().normalize(), List.of());
   }
 
+  /** The pages {@code page} continues, nearest first. */
+  public List<Path> chain(Path page) {
+    List<Path> chain = new ArrayList<>();
+    Optional<Path> before =
+        spec(page).flatMap(DocumentSpec::continues).map(p -> p.toAbsolutePath().normalize());
+    while (before.isPresent() && !chain.contains(before.get())) {
+      chain.add(before.get());
+      before =
+          spec(before.get())
+              .flatMap(DocumentSpec::continues)
+              .map(p -> p.toAbsolutePath().normalize());
+    }
+    return chain;
+  }
+
   /** Pages that start from nothing (or a fixture): where the run begins. */
   public List<Path> roots() {
     List<Path> roots = new ArrayList<>();

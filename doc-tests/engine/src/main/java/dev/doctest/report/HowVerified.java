@@ -1,0 +1,89 @@
+package dev.doctest.report;
+
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.DocumentSpec;
+import dev.doctest.model.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The short notes a site shows readers by a block or at the top of a page: every hidden detail that
+ * shaped what ran — a command the page does not show, a state the world was put in, a throwaway
+ * copy, an excerpt, example values, a starting state. Nothing that shapes a result is invisible.
+ */
+public final class HowVerified {
+  private final DocTestConfig config;
+  private final Map<String, String> stateNotes;
+
+  /**
+   * @param stateNotes the world's states by name → how a note says it ({@code while the server is
+   *     down})
+   */
+  public HowVerified(DocTestConfig config, Map<String, String> stateNotes) {
+    this.config = config;
+    this.stateNotes = stateNotes;
+  }
+
+  /** The notes for one step, in reading order; none for a plain command shown with its output. */
+  public List<String> of(Step step) {
+    List<String> notes = new ArrayList<>();
+    if (step instanceof Step.Command c) {
+      notes.addAll(run(c.options(), c.hidden() ? Optional.of(c.script()) : Optional.empty()));
+      c.expected().ifPresent(e -> notes.addAll(expected(e)));
+    } else if (step instanceof Step.Interactive i) {
+      notes.addAll(run(i.options(), Optional.empty()));
+      notes.addAll(expected(i.transcript()));
+    } else if (step instanceof Step.Illustrative i) {
+      notes.add("Not run: " + i.reason() + ".");
+    }
+    return notes;
+  }
+
+  private List<String> run(Step.Options options, Optional<String> hiddenScript) {
+    String state =
+        options.scenario().map(s -> stateNotes.getOrDefault(s, "in state " + s)).orElse("");
+    StringBuilder note = new StringBuilder("Verified");
+    hiddenScript.ifPresent(script -> note.append(" by running `").append(script).append('`'));
+    if (!state.isEmpty()) {
+      note.append(' ').append(state);
+    }
+    List<String> notes = new ArrayList<>();
+    if (note.length() > "Verified".length()) {
+      notes.add(note + ".");
+    }
+    if (options.isolated()) {
+      notes.add("Its effects were undone before the next step.");
+    }
+    return notes;
+  }
+
+  private static List<String> expected(dev.doctest.model.Expected e) {
+    List<String> notes = new ArrayList<>();
+    if (e.mode() == dev.doctest.model.Expected.MatchMode.CONTAINS) {
+      notes.add("Checked as an excerpt: these lines appear together in the output.");
+    }
+    e.varying()
+        .forEach(
+            (example, pattern) ->
+                notes.add(
+                    "`" + example + "` is an example: each run prints another " + pattern + "."));
+    return notes;
+  }
+
+  /**
+   * The notes for a whole page: where it starts from.
+   *
+   * @param continuedTitle the title of the page it continues, if it continues one
+   */
+  public List<String> ofPage(DocumentSpec spec, Optional<String> continuedTitle) {
+    List<String> notes = new ArrayList<>();
+    continuedTitle.ifPresent(
+        t -> notes.add("Verified after the steps of “" + t + "”, in the same terminal."));
+    spec.fixture()
+        .map(config.fixtures()::get)
+        .ifPresent(f -> notes.add("Verified starting from a state where " + f.description() + "."));
+    return notes;
+  }
+}
