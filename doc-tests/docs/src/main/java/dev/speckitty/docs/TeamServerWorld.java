@@ -12,6 +12,7 @@ import dev.speckitty.mockserver.MockTeamServer;
 import dev.speckitty.mockserver.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,21 @@ import java.util.Optional;
 public final class TeamServerWorld implements World {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Optional<Path> stubs;
+
+  /** The world with the mock server's packaged stubs. */
+  public TeamServerWorld() {
+    this(Optional.empty());
+  }
+
+  /**
+   * The world with the stub files of {@code stubs} (a folder with {@code mappings/} and {@code
+   * __files/}) instead: for tests that change how the server answers.
+   */
+  public TeamServerWorld(Optional<Path> stubs) {
+    this.stubs = stubs;
+  }
+
   @Override
   public List<WorldState> states() {
     return Arrays.stream(Scenario.values())
@@ -36,7 +52,8 @@ public final class TeamServerWorld implements World {
   public WorldInstance start(Network network, Optional<byte[]> saved) {
     Optional<JsonNode> state = saved.map(TeamServerWorld::parse);
     ContractValidator contract = ContractValidator.packaged();
-    MockTeamServer server = MockTeamServer.start(network.port(), Optional.of(contract), state);
+    MockTeamServer server =
+        MockTeamServer.start(network.port(), Optional.of(contract), state, stubs);
     return new Instance(server, contract);
   }
 

@@ -23,6 +23,8 @@ import java.util.regex.PatternSyntaxException;
  * the named patterns for truly variable text, and named starting states (fixtures).
  *
  * @param root the docs folder (where {@code doctest.toml} is)
+ * @param tool the command-line tool the pages are about ({@code [run] tool}): a hidden command
+ *     ({@code run=}) must run it
  * @param runFolders folders whose code blocks must all be classified and run
  * @param timeout the default time a step may take
  * @param placeholders reader-facing text → the template of the value a run uses (with {@code
@@ -33,6 +35,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public record DocTestConfig(
     Path root,
+    String tool,
     List<String> runFolders,
     Duration timeout,
     Map<String, String> placeholders,
@@ -64,6 +67,11 @@ public record DocTestConfig(
     }
     List<String> folders = new ArrayList<>();
     toml.path("run").path("folders").forEach(f -> folders.add(f.asText()));
+    String tool = toml.path("run").path("tool").asText("").strip();
+    if (tool.isEmpty()) {
+      throw new DocTestException(
+          at, "[run] tool = \"<command>\" must name the command-line tool the pages are about");
+    }
     Duration timeout = Duration.ofSeconds(toml.path("run").path("timeout_seconds").asLong(30));
     Map<String, String> placeholders = new LinkedHashMap<>();
     toml.path("placeholders")
@@ -84,11 +92,25 @@ public record DocTestConfig(
         .properties()
         .forEach(
             e -> {
+              Pattern p;
               try {
-                patterns.put(e.getKey(), Pattern.compile(e.getValue().asText()));
+                p = Pattern.compile(e.getValue().asText());
               } catch (PatternSyntaxException bad) {
                 throw new DocTestException(at, "pattern " + e.getKey() + " is not a valid regex");
               }
+              for (String probe : List.of("", " ", "\t", "\n", "a b", "a\nb", "1 2")) {
+                if (p.matcher(probe).matches()) {
+                  throw new DocTestException(
+                      at,
+                      "pattern "
+                          + e.getKey()
+                          + " matches "
+                          + (probe.isEmpty() ? "nothing at all" : "whitespace")
+                          + ": a varied value is one word (an id, a time), never a gap or a"
+                          + " line");
+                }
+              }
+              patterns.put(e.getKey(), p);
             });
     Map<String, Fixture> fixtures = new LinkedHashMap<>();
     toml.path("fixtures")
@@ -118,7 +140,8 @@ public record DocTestConfig(
             at, "fixture " + f.name() + " extends unknown fixture " + f.parent().get());
       }
     }
-    return new DocTestConfig(root, folders, timeout, placeholders, prompts, patterns, fixtures);
+    return new DocTestConfig(
+        root, tool, folders, timeout, placeholders, prompts, patterns, fixtures);
   }
 
   /** {@code file} as this docs set prints it: {@code docs/how-to/log-out.md}. */

@@ -37,7 +37,9 @@ public final class OutputMatcher {
   /**
    * The actual output as a reader-facing text: normalised, placeholders restored, and each line
    * that matches an expected line with declared patterns replaced by that expected line — so the
-   * doc's example values survive and a diff shows only real differences.
+   * doc's example values survive and a diff shows only real differences. A varied value stands for
+   * its example only when it is the same kind of value (see {@link Varied}); and the times of one
+   * block must keep the distances between them that the page shows.
    */
   public String toReaderText(String rawActual, Expected expected, Placeholders placeholders) {
     String text = placeholders.toReader(TerminalText.normalize(rawActual));
@@ -45,25 +47,46 @@ public final class OutputMatcher {
       return text;
     }
     List<String> wanted = TerminalText.normalize(expected.text()).lines().toList();
-    List<Pattern> linePatterns = new ArrayList<>();
+    List<LinePattern> linePatterns = new ArrayList<>();
     for (String line : wanted) {
       linePatterns.add(linePattern(line, expected.varying()));
     }
     List<String> out = new ArrayList<>();
+    List<Varied.Pair> times = new ArrayList<>();
+    List<Integer> timeLines = new ArrayList<>();
     int next = 0;
     for (String line : text.lines().toList()) {
       String shown = line;
       for (int j = next; j < wanted.size(); j++) {
-        Pattern p = linePatterns.get(j);
-        if (p != null && p.matcher(line).matches()) {
+        LinePattern p = linePatterns.get(j);
+        if (p == null) {
+          continue;
+        }
+        Optional<List<Varied.Pair>> pairs = p.match(line);
+        if (pairs.isPresent()) {
           shown = wanted.get(j);
           next = j + 1;
+          for (Varied.Pair pair : pairs.get()) {
+            if (pair.isTime()) {
+              times.add(pair);
+              timeLines.add(out.size());
+            }
+          }
           break;
         }
       }
       out.add(shown);
     }
-    keepExamplesInChangedLines(wanted, out, expected.varying());
+    java.util.Set<Integer> asPrinted = new java.util.HashSet<>();
+    if (!Varied.keepDistances(times)) {
+      // The times moved apart: show them as printed, so the diff says which.
+      List<String> actualLines = text.lines().toList();
+      for (int i : timeLines) {
+        out.set(i, actualLines.get(i));
+        asPrinted.add(i);
+      }
+    }
+    keepExamplesInChangedLines(wanted, out, expected.varying(), asPrinted);
     return String.join("\n", out);
   }
 
@@ -74,12 +97,18 @@ public final class OutputMatcher {
    * the example in.
    */
   private void keepExamplesInChangedLines(
-      List<String> wanted, List<String> out, Map<String, String> varying) {
+      List<String> wanted,
+      List<String> out,
+      Map<String, String> varying,
+      java.util.Set<Integer> asPrinted) {
     Patch<String> patch = DiffUtils.diff(wanted, out);
     for (AbstractDelta<String> delta : patch.getDeltas()) {
       List<String> before = delta.getSource().getLines();
       int at = delta.getTarget().getPosition();
       for (int k = 0; k < delta.getTarget().getLines().size() && k < before.size(); k++) {
+        if (asPrinted.contains(at + k)) {
+          continue;
+        }
         String line = out.get(at + k);
         String old = before.get(k);
         for (Map.Entry<String, String> v : varying.entrySet()) {
@@ -100,16 +129,36 @@ public final class OutputMatcher {
     }
   }
 
-  /**
-   * A regex for an expected line: literal text, declared examples as their patterns; null if none.
-   */
-  private Pattern linePattern(String line, Map<String, String> varying) {
+  /** An expected line as a regex: literal text, and a group for each declared example. */
+  private record LinePattern(Pattern regex, List<String> examples) {
+    /** The example/actual pairs when {@code line} matches and every value may stand in. */
+    Optional<List<Varied.Pair>> match(String line) {
+      java.util.regex.Matcher m = regex.matcher(line);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      List<Varied.Pair> pairs = new ArrayList<>();
+      for (int g = 0; g < examples.size(); g++) {
+        Varied.Pair pair = new Varied.Pair(examples.get(g), m.group(g + 1));
+        if (!pair.mayStandIn()) {
+          return Optional.empty();
+        }
+        pairs.add(pair);
+      }
+      return Optional.of(pairs);
+    }
+  }
+
+  /** The regex of an expected line with declared examples; null if it has none. */
+  private LinePattern linePattern(String line, Map<String, String> varying) {
     List<int[]> spans = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<String> examples = new ArrayList<>();
     for (Map.Entry<String, String> v : varying.entrySet()) {
       for (int at = line.indexOf(v.getKey()); at >= 0; at = line.indexOf(v.getKey(), at + 1)) {
         spans.add(new int[] {at, at + v.getKey().length()});
         names.add(v.getValue());
+        examples.add(v.getKey());
       }
     }
     if (spans.isEmpty()) {
@@ -121,6 +170,7 @@ public final class OutputMatcher {
     }
     java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> spans.get(i)[0]));
     StringBuilder regex = new StringBuilder();
+    List<String> used = new ArrayList<>();
     int pos = 0;
     for (int i : order) {
       int[] span = spans.get(i);
@@ -128,11 +178,12 @@ public final class OutputMatcher {
         continue;
       }
       regex.append(Pattern.quote(line.substring(pos, span[0])));
-      regex.append("(?:").append(patterns.get(names.get(i)).pattern()).append(")");
+      regex.append("(").append(patterns.get(names.get(i)).pattern()).append(")");
+      used.add(examples.get(i));
       pos = span[1];
     }
     regex.append(Pattern.quote(line.substring(pos)));
-    return Pattern.compile(regex.toString());
+    return new LinePattern(Pattern.compile(regex.toString()), used);
   }
 
   public Optional<Mismatch> compare(

@@ -29,7 +29,8 @@ public final class Annotations {
           "run",
           "match",
           "vary",
-          "path");
+          "path",
+          "hides-output");
 
   /** Keys a document may carry. */
   public static final Set<String> DOCUMENT_KEYS = Set.of("continues", "fixture");

@@ -50,10 +50,24 @@ public sealed interface Step {
         .orElse(script.strip());
   }
 
-  /** Everything that decides how a step runs, besides its text. */
+  /**
+   * Everything that decides how a step runs, besides its text.
+   *
+   * @param exitCode the exit code the step must end with
+   * @param scenario the world state it runs in
+   * @param isolated whether its effects are undone afterwards
+   * @param timeout how long it may take, when not the default
+   * @param hidesOutput why the page does not show what the command prints (else it must print
+   *     nothing, as the page implies)
+   */
   record Options(
-      int exitCode, Optional<String> scenario, boolean isolated, Optional<Duration> timeout) {
-    public static final Options DEFAULT = new Options(0, Optional.empty(), false, Optional.empty());
+      int exitCode,
+      Optional<String> scenario,
+      boolean isolated,
+      Optional<Duration> timeout,
+      Optional<String> hidesOutput) {
+    public static final Options DEFAULT =
+        new Options(0, Optional.empty(), false, Optional.empty(), Optional.empty());
   }
 
   /**

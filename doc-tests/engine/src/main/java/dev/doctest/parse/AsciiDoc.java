@@ -1,5 +1,6 @@
 package dev.doctest.parse;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.asciidoctor.Asciidoctor;
@@ -21,8 +22,11 @@ public final class AsciiDoc implements AutoCloseable {
   /** A loaded document and what Asciidoctor logged while loading it. */
   public record Loaded(Document document, List<LogRecord> problems) {}
 
-  /** Loads {@code text} with its source map (block line numbers) and safe mode. */
-  public synchronized Loaded load(String text) {
+  /**
+   * Loads {@code text} with its source map (block line numbers) and safe mode; includes resolve
+   * from {@code baseDir} (the page's folder), as on the site.
+   */
+  public synchronized Loaded load(String text, Path baseDir) {
     if (asciidoctor == null) {
       asciidoctor = Asciidoctor.Factory.create();
     }
@@ -31,7 +35,13 @@ public final class AsciiDoc implements AutoCloseable {
     asciidoctor.registerLogHandler(handler);
     try {
       Document document =
-          asciidoctor.load(text, Options.builder().sourcemap(true).safe(SafeMode.SAFE).build());
+          asciidoctor.load(
+              text,
+              Options.builder()
+                  .sourcemap(true)
+                  .safe(SafeMode.SAFE)
+                  .baseDir(baseDir.toFile())
+                  .build());
       return new Loaded(document, List.copyOf(problems));
     } finally {
       asciidoctor.unregisterLogHandler(handler);
@@ -39,8 +49,8 @@ public final class AsciiDoc implements AutoCloseable {
   }
 
   /** Renders {@code text} to HTML (the body only), as the site would. */
-  public synchronized String html(String text) {
-    return load(text).document().convert();
+  public synchronized String html(String text, Path baseDir) {
+    return load(text, baseDir).document().convert();
   }
 
   @Override

@@ -6,11 +6,17 @@ import dev.doctest.model.Location;
 import dev.doctest.model.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.asciidoctor.ast.Block;
+import org.asciidoctor.ast.Cell;
+import org.asciidoctor.ast.DescriptionList;
+import org.asciidoctor.ast.DescriptionListEntry;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.ListItem;
+import org.asciidoctor.ast.Row;
 import org.asciidoctor.ast.Section;
 import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.ast.Table;
 import org.asciidoctor.log.LogRecord;
 
 /**
@@ -26,12 +32,32 @@ final class AsciiDocParser {
   }
 
   ParsedMarkup parse(Source file, String text) {
-    AsciiDoc.Loaded loaded = asciidoc.load(text);
+    AsciiDoc.Loaded loaded = asciidoc.load(text, file.file().getParent());
     Document document = loaded.document();
+    List<ParsedMarkup.Unrun> unrun = new ArrayList<>();
     for (LogRecord r : loaded.problems()) {
+      int line = r.getCursor() == null ? 1 : r.getCursor().getLineNumber();
       if (r.getMessage().contains("unterminated")) {
-        int line = r.getCursor() == null ? 1 : r.getCursor().getLineNumber();
         throw new DocTestException(file.at(line), r.getMessage());
+      }
+      if (r.getMessage().contains("include")) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                file.at(line),
+                r.getMessage()
+                    + ": the site would show \"Unresolved directive\"; fix the include's path"));
+      }
+    }
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (CONDITIONAL.matcher(lines.get(i)).find()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                file.at(i + 1),
+                "conditional content ("
+                    + lines.get(i).strip()
+                    + ") may show readers blocks that this run does not see: write the page"
+                    + " without it"));
       }
     }
     String title = document.getDoctitle() == null ? "" : document.getDoctitle();
@@ -40,20 +66,25 @@ final class AsciiDocParser {
         docAttr == null
             ? Annotations.NONE
             : Annotations.parse(docAttr.toString(), file.at(1), Annotations.DOCUMENT_KEYS);
-    Walker walker = new Walker(file, title);
+    Walker walker = new Walker(file, title, unrun);
     walker.walk(document.getBlocks());
-    return new ParsedMarkup(title, docAnnotations, walker.blocks);
+    return new ParsedMarkup(title, docAnnotations, walker.blocks, unrun);
   }
+
+  private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifdef|ifndef|ifeval)::");
+  private static final Pattern RAW_CODE = Pattern.compile("(?i)<(pre|code|samp)[\\s>]");
 
   private static final class Walker {
     final Source file;
     final List<RawBlock> blocks = new ArrayList<>();
+    final List<ParsedMarkup.Unrun> unrun;
     String heading;
     String textBefore = "";
 
-    Walker(Source file, String title) {
+    Walker(Source file, String title, List<ParsedMarkup.Unrun> unrun) {
       this.file = file;
       this.heading = title;
+      this.unrun = unrun;
     }
 
     void walk(List<StructuralNode> nodes) {
@@ -90,6 +121,23 @@ final class AsciiDocParser {
                   textBefore));
           textBefore = "";
         }
+        case "pass" -> {
+          if (RAW_CODE.matcher(((Block) node).getSource()).find()) {
+            unrun.add(
+                new ParsedMarkup.Unrun(
+                    at,
+                    "code in a passthrough block (<pre>, <code>) is shown to readers but never"
+                        + " run: write it as a listing block ([source,bash] ----)"));
+          }
+        }
+        case "table" -> table((Table) node, at);
+        case "dlist" -> {
+          for (DescriptionListEntry entry : ((DescriptionList) node).getItems()) {
+            if (entry.getDescription() != null) {
+              walk(entry.getDescription().getBlocks());
+            }
+          }
+        }
         case "ulist", "olist", "colist" -> {
           for (StructuralNode item : ((org.asciidoctor.ast.List) node).getItems()) {
             ListItem li = (ListItem) item;
@@ -100,6 +148,28 @@ final class AsciiDocParser {
           }
         }
         default -> walk(node.getBlocks());
+      }
+    }
+
+    /** Blocks in a table's AsciiDoc cells are steps like any other; literal cells cannot be. */
+    void table(Table table, Location at) {
+      List<Row> rows = new ArrayList<>(table.getHeader());
+      rows.addAll(table.getBody());
+      rows.addAll(table.getFooter());
+      for (Row row : rows) {
+        for (Cell cell : row.getCells()) {
+          String style = cell.getStyle() == null ? "" : cell.getStyle();
+          if (style.equals("asciidoc") && cell.getInnerDocument() != null) {
+            walk(cell.getInnerDocument().getBlocks());
+          } else if (style.equals("literal")
+              || style.equals("monospaced") && cell.getText().contains("\n")) {
+            unrun.add(
+                new ParsedMarkup.Unrun(
+                    at,
+                    "a literal table cell shows readers code that is never run: put the code in"
+                        + " a listing block (an a| cell, or below the table)"));
+          }
+        }
       }
     }
   }

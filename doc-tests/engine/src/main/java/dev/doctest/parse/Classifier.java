@@ -85,6 +85,10 @@ final class Classifier {
                     + ")");
           }
         });
+    if (executable && !markup.unrun().isEmpty()) {
+      ParsedMarkup.Unrun first = markup.unrun().get(0);
+      throw new DocTestException(first.location(), first.what());
+    }
     List<Step> steps = executable ? steps(markup.blocks()) : List.of();
     return new DocumentSpec(
         file, markup.title(), continues, fixture, steps, markup.blocks().size());
@@ -115,11 +119,25 @@ final class Classifier {
         case OUTPUT -> {
           if (d.has("run")) {
             pending = flush(pending, steps);
+            String script = d.value("run").get().strip();
+            ShellText.runProblem(script, config.tool())
+                .ifPresent(
+                    why -> {
+                      throw new DocTestException(
+                          b.location(),
+                          "run=\""
+                              + script
+                              + "\" is not a command a reader could type to see this output: "
+                              + why
+                              + " (e.g. run=\"printf 'answer\\n' | "
+                              + config.tool()
+                              + " …\")");
+                    });
             steps.add(
                 new Step.Command(
                     b.location(),
                     b.heading(),
-                    d.value("run").get(),
+                    script,
                     Optional.of(expected(b)),
                     options(b.annotations(), b.location()),
                     true));
@@ -132,6 +150,14 @@ final class Classifier {
         }
         case FILE -> {
           pending = flush(pending, steps);
+          if (COMMAND_LANGUAGES.contains(b.language().toLowerCase(java.util.Locale.ROOT))) {
+            throw new DocTestException(
+                b.location(),
+                "a "
+                    + b.language()
+                    + " block is a command the reader runs, not a file to write: 'file' is for"
+                    + " data blocks (toml, json, yaml, text)");
+          }
           String path =
               d.value("path")
                   .orElseGet(
@@ -142,6 +168,7 @@ final class Classifier {
                                       new DocTestException(
                                           b.location(),
                                           "file block needs a path: a first-line comment such as '# ~/.config/x.toml', or path=…")));
+          checkInsideWorkspace(path, b.location());
           Location earlier = files.putIfAbsent(path, b.location());
           if (earlier != null) {
             throw new DocTestException(
@@ -204,6 +231,25 @@ final class Classifier {
     return Kind.UNCLASSIFIED;
   }
 
+  /**
+   * A file block writes into the page's workspace: under {@code ~/} or relative to where the shell
+   * is, never above it.
+   */
+  private static void checkInsideWorkspace(String path, Location at) {
+    String rest = path.startsWith("~/") ? path.substring(2) : path;
+    if (path.startsWith("/")
+        || path.equals("~")
+        || (path.startsWith("~") && !path.startsWith("~/"))
+        || java.nio.file.Path.of(rest).normalize().startsWith("..")) {
+      throw new DocTestException(
+          at,
+          "the file block's path "
+              + path
+              + " is outside the page's workspace: write under ~/ or relative to the current"
+              + " folder");
+    }
+  }
+
   static Optional<String> pathComment(RawBlock b) {
     String first = b.content().lines().findFirst().orElse("");
     Matcher m = PATH_COMMENT.matcher(first);
@@ -218,6 +264,7 @@ final class Classifier {
         throw new DocTestException(
             pending.location(), "interactive command needs its transcript block after it");
       }
+      checkShownCommand(pending, pending.annotations());
       steps.add(
           new Step.Command(
               pending.location(),
@@ -232,6 +279,11 @@ final class Classifier {
 
   private Step withOutput(RawBlock command, RawBlock output) {
     Annotations merged = command.annotations().with(output.annotations());
+    checkShownCommand(command, merged);
+    if (merged.has("hides-output")) {
+      throw new DocTestException(
+          command.location(), "hides-output on a command whose output the page shows");
+    }
     Expected expected = expected(output);
     boolean prompts =
         config.prompts().keySet().stream()
@@ -288,6 +340,22 @@ final class Classifier {
     return new Expected(b.location(), b.content(), mode, varying);
   }
 
+  /** The rules for a command the page shows: it may not swallow a failure or be undone. */
+  private void checkShownCommand(RawBlock command, Annotations d) {
+    if (d.has("isolated")) {
+      throw new DocTestException(
+          command.location(),
+          "isolated undoes a command the reader types, so the page would show a state no reader"
+              + " could reach: use it only on a hidden troubleshooting example (run=…)");
+    }
+    if (!d.has("exit") && ShellText.swallowsFailures(command.content())) {
+      throw new DocTestException(
+          command.location(),
+          "'||' hides a failing command, which a reader would see fail: show the failure (exit=N"
+              + " and its output) or drop the '||'");
+    }
+  }
+
   private Step.Options options(Annotations d, Location at) {
     d.value("scenario")
         .filter(name -> !states.contains(name))
@@ -298,6 +366,11 @@ final class Classifier {
             });
     int exit = d.number("exit", at).orElse(0);
     Optional<Duration> timeout = d.number("timeout", at).map(Duration::ofSeconds);
-    return new Step.Options(exit, d.value("scenario"), d.has("isolated"), timeout);
+    Optional<String> hidesOutput = d.value("hides-output").map(String::strip);
+    if (hidesOutput.isPresent() && hidesOutput.get().isEmpty()) {
+      throw new DocTestException(
+          at, "hides-output needs the reason readers are told: hides-output=\"…\"");
+    }
+    return new Step.Options(exit, d.value("scenario"), d.has("isolated"), timeout, hidesOutput);
   }
 }

@@ -29,6 +29,7 @@ final class MarkdownParser {
   private static final Pattern DOC_COMMENT =
       Pattern.compile("(?s)^\\s*<!--\\s*doctest-document:(.*?)-->\\s*$");
   private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
+  private static final Pattern RAW_CODE = Pattern.compile("(?i)<(pre|code|samp)[\\s>]");
 
   private static final Parser PARSER =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -40,7 +41,8 @@ final class MarkdownParser {
     if (collector.pending != null) {
       throw new DocTestException(collector.pendingAt, "annotation is not followed by a code block");
     }
-    return new ParsedMarkup(collector.title, collector.documentAnnotations, collector.blocks);
+    return new ParsedMarkup(
+        collector.title, collector.documentAnnotations, collector.blocks, collector.unrun);
   }
 
   private static int line(Node node) {
@@ -50,6 +52,7 @@ final class MarkdownParser {
   private static final class Collector extends AbstractVisitor {
     final Source file;
     final List<RawBlock> blocks = new ArrayList<>();
+    final List<ParsedMarkup.Unrun> unrun = new ArrayList<>();
     String title = "";
     String heading = "";
     String textBefore = "";
@@ -87,6 +90,13 @@ final class MarkdownParser {
             documentAnnotations.with(
                 Annotations.parse(doc.group(1), at, Annotations.DOCUMENT_KEYS));
         return;
+      }
+      if (RAW_CODE.matcher(html.getLiteral()).find()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                at,
+                "code in raw HTML (<pre>, <code>) is shown to readers but never run: write it as a"
+                    + " fenced block (``` … ```)"));
       }
       Matcher block = BLOCK_COMMENT.matcher(html.getLiteral());
       if (block.matches() && block.group(1).contains("--")) {

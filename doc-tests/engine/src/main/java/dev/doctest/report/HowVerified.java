@@ -32,6 +32,11 @@ public final class HowVerified {
     if (step instanceof Step.Command c) {
       notes.addAll(run(c.options(), c.hidden() ? Optional.of(c.script()) : Optional.empty()));
       c.expected().ifPresent(e -> notes.addAll(expected(e)));
+      c.options()
+          .hidesOutput()
+          .ifPresent(
+              why ->
+                  notes.add("Its output is not shown (" + why + "); verified that it succeeds."));
     } else if (step instanceof Step.Interactive i) {
       notes.addAll(run(i.options(), Optional.empty()));
       notes.addAll(expected(i.transcript()));

@@ -143,7 +143,7 @@ public final class LinkChecker {
 
   private Set<String> asciidocAnchors(Path doc) {
     Set<String> ids = new java.util.HashSet<>();
-    collectIds(asciidoc.load(read(doc)).document(), ids);
+    collectIds(asciidoc.load(read(doc), doc.getParent()).document(), ids);
     return ids;
   }
 
@@ -175,7 +175,7 @@ public final class LinkChecker {
               });
     } else {
       String source = read(doc);
-      String html = asciidoc.html(source);
+      String html = asciidoc.html(source, doc.getParent());
       for (var a : Jsoup.parse(html).select("a[href]")) {
         String href = a.attr("href");
         links.add(new Link(at(doc, lineOf(source, href)), href));

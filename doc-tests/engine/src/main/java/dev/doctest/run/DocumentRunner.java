@@ -47,7 +47,7 @@ public final class DocumentRunner {
       } else if (step instanceof Step.Illustrative i) {
         results.add(StepResult.skipped(step, "illustrative: " + i.reason()));
       } else {
-        StepResult r = runStep(step, stage);
+        StepResult r = withWorldProblems(runStep(step, stage), stage);
         results.add(r);
         boolean onlyDrift = r.update().isPresent() && continueAfterDrift;
         if (r.status() == StepResult.Status.FAILED && !onlyDrift) {
@@ -62,6 +62,34 @@ public final class DocumentRunner {
         confined,
         started,
         Duration.between(started, Instant.now()));
+  }
+
+  /**
+   * A step during which the world saw a problem (e.g. an answer that breaks the API contract) fails
+   * there, at its line.
+   */
+  private static StepResult withWorldProblems(StepResult r, Stage stage) {
+    List<String> problems = stage.world().problems();
+    if (problems.isEmpty() || r.status() != StepResult.Status.PASSED) {
+      return problems.isEmpty()
+          ? r
+          : new StepResult(
+              r.step(),
+              r.status(),
+              r.message() + "\n" + String.join("\n", problems),
+              r.duration(),
+              r.update(),
+              r.ran());
+    }
+    return new StepResult(
+        r.step(),
+        StepResult.Status.FAILED,
+        r.step().location()
+            + ": while this step ran, its world reported: "
+            + String.join("\n   ", problems),
+        r.duration(),
+        Optional.empty(),
+        r.ran());
   }
 
   /** The result of a page that could not start: every step not run, for {@code why}. */
@@ -201,6 +229,7 @@ public final class DocumentRunner {
       }
     }
     if (o.exitCode() != options.exitCode()) {
+      boolean wroteOutside = shown.contains("Read-only file system");
       return failed(
           step,
           start,
@@ -211,8 +240,27 @@ public final class DocumentRunner {
               + options.exitCode()
               + ": "
               + step.label()
+              + (wroteOutside
+                  ? " (it wrote outside the page's workspace: only HOME and /tmp are writable)"
+                  : "")
               + "\n"
               + indent(shown),
+          null,
+          ran);
+    }
+    if (expected.isEmpty()
+        && step instanceof Step.Command c
+        && c.options().hidesOutput().isEmpty()
+        && !ran.output().isEmpty()) {
+      return failed(
+          step,
+          start,
+          step.location()
+              + ": the command printed output the page does not show ("
+              + step.label()
+              + "): a reader would see it. Show it in an output block after the command, or say"
+              + " why it is not shown with hides-output=\"…\"\n"
+              + indent(ran.output()),
           null,
           ran);
     }

@@ -144,17 +144,23 @@ public final class Workspace implements AutoCloseable {
 
   /**
    * Wraps a step's shell text: restore the state, run each command as written, save the state, exit
-   * with the status of the first command that failed (0 when none did).
+   * with the status of the first command that failed (0 when none did) — a failing stage of a
+   * pipeline or a command inside a compound command counts too.
    */
   Path script(String body) throws IOException {
     Path script = control.resolve("step-" + ++scripts + ".sh");
     Path state = seenControl().resolve("state.sh");
     StringBuilder text = new StringBuilder();
-    text.append("source '").append(state).append("'\n__doctest_rc=0\n");
+    text.append("source '").append(state).append("'\n");
+    // Every command must succeed, each stage of a pipeline included, as a reader would see it fail.
+    text.append("set -o pipefail -o errtrace\n__doctest_rc=0\n")
+        .append(
+            "trap '__doctest_s=$?; [ $__doctest_rc -eq 0 ] && __doctest_rc=$__doctest_s' ERR\n");
     for (String command : CommandSplitter.split(body)) {
       text.append(command)
           .append("\n__doctest_s=$?; [ $__doctest_rc -eq 0 ] && __doctest_rc=$__doctest_s\n");
     }
+    text.append("trap - ERR\n");
     // The terminal's own variables belong to the runner (TERM differs with and without a pty).
     text.append(
             "{ (unset TERM COLUMNS LINES SHLVL PWD OLDPWD _; export -p);"

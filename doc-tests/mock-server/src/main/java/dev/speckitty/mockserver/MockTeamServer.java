@@ -19,6 +19,9 @@ import java.util.Optional;
 public final class MockTeamServer implements AutoCloseable {
   static final String FAULTS = "faults";
 
+  /** How long every answer takes in the {@link Scenario#SLOW} scenario. */
+  static final int SLOW_MILLIS = 12_000;
+
   private final TeamServerState state;
   private final List<Extension> extensions = new ArrayList<>();
   private final String team;
@@ -27,7 +30,11 @@ public final class MockTeamServer implements AutoCloseable {
   private int port;
   private Scenario scenario = Scenario.NORMAL;
 
-  private MockTeamServer(Clock clock, Optional<ContractValidator> contract) {
+  private final Optional<java.nio.file.Path> files;
+
+  private MockTeamServer(
+      Clock clock, Optional<ContractValidator> contract, Optional<java.nio.file.Path> files) {
+    this.files = files;
     this.state = new TeamServerState(Fixtures.users(), clock);
     this.team = Fixtures.demoUser().team();
     extensions.addAll(new SpecKittyExtensions(state).extensions());
@@ -59,7 +66,20 @@ public final class MockTeamServer implements AutoCloseable {
    */
   public static MockTeamServer start(
       int port, Optional<ContractValidator> contract, Optional<JsonNode> saved) {
-    MockTeamServer mock = new MockTeamServer(Clock.systemUTC(), contract);
+    return start(port, contract, saved, Optional.empty());
+  }
+
+  /**
+   * Starts as {@link #start(int, Optional, Optional)} does, with the stub files of {@code files} (a
+   * folder with {@code mappings/} and {@code __files/}) instead of the packaged ones — for tests
+   * that change a stub.
+   */
+  public static MockTeamServer start(
+      int port,
+      Optional<ContractValidator> contract,
+      Optional<JsonNode> saved,
+      Optional<java.nio.file.Path> files) {
+    MockTeamServer mock = new MockTeamServer(Clock.systemUTC(), contract, files);
     saved.ifPresent(mock.state::load);
     mock.launch(port);
     return mock;
@@ -70,9 +90,13 @@ public final class MockTeamServer implements AutoCloseable {
         wireMockConfig()
             .bindAddress("127.0.0.1")
             .port(wantedPort)
-            .usingFilesUnderClasspath("mock-server")
             .disableRequestJournal()
             .extensions(extensions.toArray(Extension[]::new));
+    if (files.isPresent()) {
+      config.usingFilesUnderDirectory(files.get().toString());
+    } else {
+      config.usingFilesUnderClasspath("mock-server");
+    }
     if (wantedPort == 0) {
       config.dynamicPort();
     }
@@ -119,6 +143,8 @@ public final class MockTeamServer implements AutoCloseable {
     scenario = next;
     if (server.isRunning()) {
       server.setScenarioState(FAULTS, next.faultState());
+      // Slow: the same answers as ever, each after 12 s (past the CLI's default timeout).
+      server.setGlobalFixedDelay(next == Scenario.SLOW ? SLOW_MILLIS : 0);
     }
   }
 

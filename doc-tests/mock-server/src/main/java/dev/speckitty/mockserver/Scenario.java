@@ -67,7 +67,7 @@ public enum Scenario {
   /** The WireMock scenario state of the {@code faults} scenario this one needs. */
   String faultState() {
     return switch (this) {
-      case NORMAL, SERVER_DOWN, TEAMMATES ->
+      case NORMAL, SERVER_DOWN, SLOW, TEAMMATES ->
           com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
       default -> id();
     };

@@ -1,0 +1,66 @@
+package dev.doctest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doctest.model.DocumentSpec;
+import dev.doctest.report.HowVerified;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever hidden detail shapes what ran becomes a note readers see by the block. */
+class HowVerifiedTest {
+  @TempDir Path temp;
+
+  @Test
+  void eachHiddenDetailHasItsNote() {
+    EngineFixture f = new EngineFixture(temp);
+    DocumentSpec basics = f.parse("tutorials/basics.md");
+    HowVerified how = new HowVerified(f.config(), Map.of("down", "while the server is down"));
+
+    List<List<String>> notes = basics.steps().stream().map(how::of).toList();
+
+    assertThat(notes)
+        .contains(
+            List.of("Verified by running `fake-cli fail 1`."),
+            List.of(
+                "Verified by running `fake-cli forget`.",
+                "Its effects were undone before the next step."),
+            List.of("`01JQ8Z3V6K2M4N5P6Q7R8S9T0V` is an example: each run prints another ULID."),
+            List.of("Not run: shows the Windows spelling, which the doc-tests cannot run."));
+    assertThat(how.ofPage(basics, Optional.empty()))
+        .containsExactly("Verified starting from a state where fake-cli has greeted twice.");
+  }
+
+  @Test
+  void aStateAndAnExcerptAreDisclosed() {
+    EngineFixture f =
+        new EngineFixture(temp)
+            .mutate(
+                "tutorials/basics.md",
+                "run=\"fake-cli fail 1\" exit=1",
+                "run=\"fake-cli fail 1\" exit=1 scenario=down match=contains");
+    HowVerified how = new HowVerified(f.config(), Map.of("down", "while the server is down"));
+
+    List<List<String>> notes =
+        f.parse("tutorials/basics.md").steps().stream().map(how::of).toList();
+
+    assertThat(notes)
+        .contains(
+            List.of(
+                "Verified by running `fake-cli fail 1` while the server is down.",
+                "Checked as an excerpt: these lines appear together in the output."));
+  }
+
+  @Test
+  void aContinuedPageSaysWhereItStarts() {
+    EngineFixture f = new EngineFixture(temp);
+    HowVerified how = new HowVerified(f.config(), Map.of());
+
+    assertThat(how.ofPage(f.parse("tutorials/continued.md"), Optional.of("Basics of fake-cli")))
+        .containsExactly("Verified after the steps of “Basics of fake-cli”, in the same terminal.");
+  }
+}

@@ -1,0 +1,289 @@
+package dev.doctest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.doctest.model.DocTestException;
+import dev.doctest.run.DocumentResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Verified" means verified: each way a page could disagree with the tool and still pass, tried on
+ * a mutated copy of the fixture docs, fails at the right {@code file:line} with a message that says
+ * what to do.
+ */
+class TruthRulesTest {
+  private static final String BASICS = "tutorials/basics.md";
+  private static final String VALUES = "tutorials/values.md";
+
+  @TempDir Path temp;
+
+  private EngineFixture fixture() {
+    return new EngineFixture(temp);
+  }
+
+  private static String parseError(EngineFixture f, String page) {
+    try {
+      f.parse(page);
+    } catch (DocTestException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError(page + " parsed");
+  }
+
+  // 2. Hidden execution the reader never sees.
+
+  @Test
+  void aHiddenCommandThatPrintsItsOwnOutputIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS, "run=\"fake-cli fail 1\"", "run=\"echo 'something went wrong'; false\"");
+
+    assertThat(parseError(f, BASICS))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "run=\"echo") + 1) + ": ")
+        .contains("is not a command a reader could type", "';' makes it more than one command");
+  }
+
+  @Test
+  void aHiddenCommandMustEndInTheTool() {
+    EngineFixture f =
+        fixture().mutate(BASICS, "run=\"fake-cli fail 1\"", "run=\"fake-cli fail 1 | cat\"");
+
+    assertThat(parseError(f, BASICS)).contains("it must end in fake-cli");
+  }
+
+  @Test
+  void aShellBlockCannotBeWrittenAsAFile() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\nfake-cli greet\n```",
+                "<!-- doctest: file path=~/greet.sh -->\n```bash\nfake-cli greet\n```");
+
+    assertThat(parseError(f, BASICS))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "fake-cli greet") - 1) + ": ")
+        .contains("a bash block is a command the reader runs, not a file to write");
+  }
+
+  @Test
+  void aCommandTheReaderSeesCannotBeUndone() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\nfake-cli id\n```",
+                "<!-- doctest: isolated -->\n```bash\nfake-cli id\n```");
+
+    assertThat(parseError(f, BASICS)).contains("isolated undoes a command the reader types");
+  }
+
+  // 3. Output nobody checks.
+
+  @Test
+  void aCommandWhoseOutputBlockWasDeletedFailsWhenItPrints() {
+    EngineFixture f = fixture().mutate(BASICS, "```\nHello, world!\n```\n", "");
+
+    String failure = EngineFixture.firstFailure(f.run(BASICS));
+
+    assertThat(failure)
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "fake-cli greet") - 1) + ": ")
+        .contains(
+            "the command printed output the page does not show", "hides-output", "Hello, world!");
+  }
+
+  @Test
+  void aCommandMayHideItsOutputWhenThePageSaysWhy() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\nfake-cli greet\n```\n\n```\nHello, world!\n```\n",
+                "<!-- doctest: hides-output=\"the greeting is long\" -->\n```bash\nfake-cli greet\n```\n");
+
+    DocumentResult result = f.run(BASICS);
+
+    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+  }
+
+  @Test
+  void aFailingStageOfAPipelineFailsTheStep() {
+    EngineFixture f =
+        fixture().mutate(BASICS, "mkdir -p project && cd project", "fake-cli fail 3 | cat");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .contains(": exit code 3, expected 0: fake-cli fail 3 | cat");
+  }
+
+  @Test
+  void aFailingCommandBeforeACompoundCommandFailsTheStep() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "mkdir -p project && cd project",
+                "fake-cli fail 4; if true; then mkdir -p project; fi; cd project");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS))).contains(": exit code 4, expected 0");
+  }
+
+  @Test
+  void aFailureSwallowedWithOrIsRefused() {
+    EngineFixture f =
+        fixture().mutate(BASICS, "mkdir -p project && cd project", "fake-cli fail 1 || true");
+
+    assertThat(parseError(f, BASICS)).contains("'||' hides a failing command");
+  }
+
+  // 4. Patterns that swallow lies.
+
+  @Test
+  void aPatternThatMatchesWhitespaceIsRefused() throws Exception {
+    EngineFixture f = fixture();
+    Files.writeString(
+        f.docs.resolve("doctest.toml"),
+        Files.readString(f.docs.resolve("doctest.toml"))
+            .replace("WORD = \"[a-z]+\"", "ANY = \".*\""));
+
+    assertThatThrownBy(f::config)
+        .hasMessageStartingWith("docs/doctest.toml:1: ")
+        .hasMessageContaining("pattern ANY matches");
+  }
+
+  @Test
+  void valuesThatReallyVaryPass() {
+    DocumentResult result = fixture().run(VALUES);
+
+    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+  }
+
+  @Test
+  void aVariedNumberCannotStandForAnotherClaim() {
+    EngineFixture f =
+        fixture()
+            .mutate(VALUES, "vary=\"86400=NUMBER\"", "vary=\"3599=NUMBER\"")
+            .mutate(VALUES, "valid for 86400 seconds", "valid for 3599 seconds");
+
+    assertThat(EngineFixture.firstFailure(f.run(VALUES)))
+        .startsWith(
+            "docs/" + VALUES + ":" + (f.lineOf(VALUES, "3599 seconds") - 1) + ": output drifted")
+        .contains("-token valid for 3599 seconds (23h)", "+token valid for 86399 seconds (23h)");
+  }
+
+  @Test
+  void aWordIsNotAVaryingValue() {
+    EngineFixture f =
+        fixture()
+            .mutate(VALUES, "vary=\"86400=NUMBER\"", "vary=\"86400=NUMBER\" vary=\"expired=WORD\"")
+            .mutate(VALUES, "token valid for", "token expired for");
+
+    assertThat(EngineFixture.firstFailure(f.run(VALUES))).contains("output drifted");
+  }
+
+  @Test
+  void timesKeepTheDistancesThePageShows() {
+    EngineFixture f =
+        fixture()
+            .mutate(VALUES, "2026-03-08T09:00:00Z=INSTANT", "2026-03-03T09:00:00Z=INSTANT")
+            .mutate(VALUES, "refresh 2026-03-08T09:00:00Z", "refresh 2026-03-03T09:00:00Z");
+
+    assertThat(EngineFixture.firstFailure(f.run(VALUES)))
+        .contains("output drifted", "-refresh 2026-03-03T09:00:00Z");
+  }
+
+  // 5. Blocks the reader sees but the engine never parses.
+
+  @Test
+  void codeInRawHtmlIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(BASICS, "## Greet\n", "## Greet\n\n<pre>\nfake-cli greet --loud\n</pre>\n");
+
+    assertThat(parseError(f, BASICS))
+        .startsWith("docs/" + BASICS + ":" + f.lineOf(BASICS, "<pre>") + ": ")
+        .contains("code in raw HTML");
+  }
+
+  @Test
+  void asciiDocConditionalContentIsRefused() {
+    String page = "tutorials/basics.adoc";
+    EngineFixture f =
+        fixture()
+            .mutate(page, "== Greet\n", "== Greet\n\nifdef::env-site[]\nSite only.\nendif::[]\n");
+
+    assertThat(parseError(f, page))
+        .startsWith("docs/" + page + ":" + f.lineOf(page, "ifdef::") + ": ")
+        .contains("conditional content");
+  }
+
+  @Test
+  void anUnresolvedIncludeIsRefused() {
+    String page = "tutorials/basics.adoc";
+    EngineFixture f = fixture().mutate(page, "== Greet\n", "== Greet\n\ninclude::missing.adoc[]\n");
+
+    assertThat(parseError(f, page))
+        .startsWith("docs/" + page + ":" + f.lineOf(page, "include::") + ": ")
+        .contains("include");
+  }
+
+  @Test
+  void aLiteralTableCellIsRefusedAndAsciiDocCellsRun() {
+    String page = "tutorials/basics.adoc";
+    EngineFixture f =
+        fixture()
+            .mutate(
+                page,
+                "== Greet\n",
+                "== Greet\n\n|===\n|Say |Hear\nl|fake-cli greet --loud\n|HELLO\n|===\n");
+
+    assertThat(parseError(f, page)).contains("a literal table cell");
+  }
+
+  // 6. Writes outside the workspace.
+
+  @Test
+  void aWriteOutsideTheWorkspaceFailsTheStepAndLeavesNoTrace() {
+    Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "needs bubblewrap");
+    Path probe = Path.of("/var/tmp/doctest-probe-" + UUID.randomUUID());
+    EngineFixture f =
+        fixture().mutate(BASICS, "mkdir -p project && cd project", "echo x > " + probe);
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .contains(
+            "exit code 1, expected 0",
+            "it wrote outside the page's workspace",
+            "Read-only file system");
+    assertThat(probe).doesNotExist();
+  }
+
+  @Test
+  void aFileBlockOutsideTheWorkspaceIsRefused() {
+    EngineFixture f =
+        fixture().mutate(BASICS, "# ~/.fake-cli.toml\nserver", "# ~/../../tmp/x.toml\nserver");
+
+    assertThat(parseError(f, BASICS))
+        .contains("the file block's path ~/../../tmp/x.toml is outside the page's workspace");
+  }
+
+  // 8. Silent no-ops.
+
+  @Test
+  void continuingAPageOutsideTheRunFoldersIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                "tutorials/continued.md",
+                "continues=basics.md",
+                "continues=../reference/config.md");
+
+    assertThat(parseError(f, "tutorials/continued.md"))
+        .startsWith(
+            "docs/tutorials/continued.md:1: continues=../reference/config.md names a page outside the run folders");
+  }
+}
