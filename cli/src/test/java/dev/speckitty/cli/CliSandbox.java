@@ -1,5 +1,7 @@
 package dev.speckitty.cli;
 
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,8 +68,9 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
     return this;
   }
 
-  public Path stateDir() {
-    return home.resolve(".spec-kitty");
+  /** {@code $HOME/.spec-kitty} and its files. */
+  public StatePaths state() {
+    return StatePaths.inHome(home);
   }
 
   public Instant now() {
@@ -89,8 +92,8 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
   }
 
   public CliSandbox writeConfig(String toml) throws IOException {
-    Files.createDirectories(stateDir());
-    Files.writeString(stateDir().resolve("config.toml"), toml);
+    Files.createDirectories(state().dir());
+    Files.writeString(state().config(), toml);
     return this;
   }
 

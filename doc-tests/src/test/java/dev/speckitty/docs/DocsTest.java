@@ -2,7 +2,7 @@ package dev.speckitty.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.cli.VersionProvider;
+import dev.speckitty.cli.core.VersionProvider;
 import dev.speckitty.doctest.report.DocTestSuite;
 import dev.speckitty.doctest.report.LinkChecker;
 import java.nio.file.Files;

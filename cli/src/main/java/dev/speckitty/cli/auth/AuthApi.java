@@ -2,8 +2,8 @@ package dev.speckitty.cli.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.http.HttpTransport;
-import dev.speckitty.cli.http.Json;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import java.io.IOException;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.http.ServerUnreachableException;
@@ -50,16 +50,23 @@ public final class AuthenticatedClient {
         ExitCode.FAILURE, "❌ Not authenticated. Run 'spec-kitty auth login' first.");
   }
 
-  /** The session for this server, or the "not authenticated" error. */
+  /**
+   * The session for this server, or the "not authenticated" error; a session whose refresh token
+   * has expired is ended here, without a round trip.
+   */
   public Credentials session() {
     Credentials c = store.load().orElseThrow(AuthenticatedClient::notAuthenticated);
-    if (!c.server().equals(server.value())) {
+    if (c.usableFor(server, clock.instant())) {
+      return c;
+    }
+    if (!c.server().equals(server)) {
       throw new CliException(
           ExitCode.FAILURE,
           "❌ Not authenticated with " + server + " (your session is for " + c.server() + ").",
           "   Run 'spec-kitty auth login' first.");
     }
-    return c;
+    store.clear();
+    throw sessionExpired();
   }
 
   /**
@@ -87,10 +94,6 @@ public final class AuthenticatedClient {
   }
 
   private Credentials refresh(Credentials session) throws ServerUnreachableException {
-    if (!session.refreshValidAt(clock.instant())) {
-      store.clear();
-      throw sessionExpired();
-    }
     AuthApi.Result result = api.refresh(server, session.refreshToken());
     if (result instanceof AuthApi.Result.Issued issued) {
       Credentials renewed =

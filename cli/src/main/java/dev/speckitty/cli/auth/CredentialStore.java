@@ -2,9 +2,11 @@ package dev.speckitty.cli.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,14 +36,14 @@ public final class CredentialStore {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private final Path dir;
+  private final StatePaths paths;
 
-  public CredentialStore(Path stateDir) {
-    this.dir = stateDir;
+  public CredentialStore(StatePaths paths) {
+    this.paths = paths;
   }
 
   public Path file() {
-    return dir.resolve("credentials.json");
+    return paths.credentials();
   }
 
   /** The stored session, empty when nobody is logged in. */
@@ -58,7 +60,7 @@ public final class CredentialStore {
       JsonNode n = Json.mapper().readTree(bytes);
       return Optional.of(
           new Credentials(
-              text(n, "server"),
+              new ServerUrl(text(n, "server")),
               text(n, "username"),
               n.path("team_slug").asText(""),
               text(n, "access_token"),
@@ -84,7 +86,7 @@ public final class CredentialStore {
   /** Replaces the stored session atomically. */
   public void save(Credentials c) {
     ObjectNode n = Json.mapper().createObjectNode();
-    n.put("server", c.server());
+    n.put("server", c.server().value());
     n.put("username", c.username());
     n.put("team_slug", c.teamSlug());
     n.put("access_token", c.accessToken());
@@ -115,7 +117,7 @@ public final class CredentialStore {
   public boolean clear() {
     try {
       boolean[] existed = {false};
-      if (Files.isDirectory(dir)) {
+      if (Files.isDirectory(paths.dir())) {
         withLock(() -> existed[0] = Files.deleteIfExists(file()));
       }
       return existed[0];
@@ -131,7 +133,7 @@ public final class CredentialStore {
   @SuppressWarnings("try") // the lock is held by being open, not by being used
   private void withLock(IoAction action) throws IOException {
     ensurePrivateDir();
-    Path lockFile = dir.resolve("credentials.lock");
+    Path lockFile = paths.credentialsLock();
     try (FileChannel channel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
@@ -141,13 +143,13 @@ public final class CredentialStore {
 
   private void ensurePrivateDir() throws IOException {
     if (POSIX) {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+      if (!Files.isDirectory(paths.dir())) {
+        Files.createDirectories(paths.dir(), PosixFilePermissions.asFileAttribute(DIR_MODE));
       }
       // The reader may have made it with `mkdir -p` (0755): tighten it, tokens live here.
-      Files.setPosixFilePermissions(dir, DIR_MODE);
+      Files.setPosixFilePermissions(paths.dir(), DIR_MODE);
     } else {
-      Files.createDirectories(dir);
+      Files.createDirectories(paths.dir());
     }
   }
 
@@ -155,8 +157,11 @@ public final class CredentialStore {
     Path tmp =
         POSIX
             ? Files.createTempFile(
-                dir, ".credentials-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
-            : Files.createTempFile(dir, ".credentials-", ".tmp");
+                paths.dir(),
+                ".credentials-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(FILE_MODE))
+            : Files.createTempFile(paths.dir(), ".credentials-", ".tmp");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -1,8 +1,8 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
@@ -17,8 +17,8 @@ final class LogoutCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
-    Optional<Credentials> previous = new CredentialStore(ctx.stateDir()).remove();
+  protected ExitCode execute() {
+    Optional<Credentials> previous = new CredentialStore(ctx.state()).remove();
     if (previous.isPresent()) {
       out().println("✅ Logged out successfully.");
       out().println("   Cleared credentials for: " + previous.get().username());

@@ -1,12 +1,12 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
 import dev.speckitty.cli.config.ServerUrl;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +28,8 @@ final class StatusCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() throws Exception {
-    Optional<Credentials> session = new CredentialStore(ctx.stateDir()).load();
+  protected ExitCode execute() throws Exception {
+    Optional<Credentials> session = new CredentialStore(ctx.state()).load();
     if (session.isEmpty()) {
       if (json) {
         out().println("{\"authenticated\": false}");

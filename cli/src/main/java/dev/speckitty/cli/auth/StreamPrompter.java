@@ -1,7 +1,7 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ final class StreamPrompter implements Prompter {
     String what = prompt.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT);
     if (line == null) {
       throw new CliException(
-          ExitCode.CONFIG, "❌ No " + what + " on standard input (it was empty or closed).");
+          ExitCode.USAGE, "❌ No " + what + " on standard input (it was empty or closed).");
     }
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }

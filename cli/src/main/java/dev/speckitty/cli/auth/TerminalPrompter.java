@@ -1,7 +1,7 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jline.reader.EndOfFileException;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +40,7 @@ public final class ConfigLoader {
 
   /** {@code ~/.spec-kitty/config.toml}. */
   public Path configFile() {
-    return ctx.stateDir().resolve("config.toml");
+    return ctx.state().config();
   }
 
   /** The configured server, or the "No server configured" error (exit 2). */
@@ -49,7 +49,7 @@ public final class ConfigLoader {
         .orElseThrow(
             () ->
                 new CliException(
-                    ExitCode.CONFIG,
+                    ExitCode.USAGE,
                     "❌ No server configured.",
                     "   Add a [server] section with url = \"https://your-server.example.com\" to "
                         + ctx.tildePath(configFile())
@@ -81,7 +81,7 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException(ExitCode.CONFIG, "❌ Cannot read " + file + ": " + e.getMessage());
+      throw new CliException(ExitCode.USAGE, "❌ Cannot read " + file + ": " + e.getMessage());
     }
     JsonNode root;
     try {
@@ -91,7 +91,7 @@ public final class ConfigLoader {
       String where =
           at != null && at.getLineNr() > 0 ? file + ":" + at.getLineNr() : file.toString();
       throw new CliException(
-          ExitCode.CONFIG,
+          ExitCode.USAGE,
           "❌ Malformed config file " + where + ": " + e.getOriginalMessage(),
           "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\"");
     }
@@ -101,7 +101,7 @@ public final class ConfigLoader {
     }
     if (!url.isTextual()) {
       throw new CliException(
-          ExitCode.CONFIG,
+          ExitCode.USAGE,
           "❌ In " + file + ", [server] url must be a quoted string, e.g. url = \"https://…\".");
     }
     return Optional.of(url.asText());

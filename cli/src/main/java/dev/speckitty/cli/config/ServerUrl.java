@@ -1,7 +1,7 @@
 package dev.speckitty.cli.config;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ public record ServerUrl(String value) {
     scheme = scheme.toLowerCase(java.util.Locale.ROOT);
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
       throw new CliException(
-          ExitCode.CONFIG,
+          ExitCode.USAGE,
           "❌ Refusing insecure server URL " + trimmed + " (from " + origin + ").",
           "   Use https:// — plain http:// is allowed only for localhost and 127.0.0.1.");
     }
@@ -62,7 +62,7 @@ public record ServerUrl(String value) {
 
   private static CliException invalid(String raw, String origin, String why) {
     return new CliException(
-        ExitCode.CONFIG, "❌ Invalid server URL '" + raw + "' (from " + origin + "): " + why + ".");
+        ExitCode.USAGE, "❌ Invalid server URL '" + raw + "' (from " + origin + "): " + why + ".");
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.speckitty.cli.http;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 
 /**
  * The user-facing messages for a server that is unreachable or answers badly, shared by every

@@ -36,7 +36,7 @@ public final class HttpTransport {
   public HttpRequest.Builder request(java.net.URI uri) {
     return HttpRequest.newBuilder(uri)
         .timeout(timeout)
-        .header("User-Agent", "spec-kitty/" + dev.speckitty.cli.VersionProvider.version());
+        .header("User-Agent", "spec-kitty/" + dev.speckitty.cli.core.VersionProvider.version());
   }
 
   /** Sends the request and reads the whole body. */

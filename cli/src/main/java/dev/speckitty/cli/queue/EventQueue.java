@@ -3,9 +3,10 @@ package dev.speckitty.cli.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -18,12 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.NativeLibraryNotFoundException;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -35,6 +38,9 @@ public final class EventQueue implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
   private static final String NODE_ID = "node_id";
   private static final String LAMPORT = "lamport_clock";
+  // Per-server keys: the server URL follows the prefix (the same keys since the first release).
+  private static final String LAST_SYNC = "last_sync:";
+  private static final String PULL_CURSOR = "pull_cursor:";
 
   private final Connection db;
   private final Path file;
@@ -73,10 +79,33 @@ public final class EventQueue implements AutoCloseable {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
       return new EventQueue(file, connection);
-    } catch (IOException | SQLException e) {
+    } catch (SQLException e) {
+      if (nativeLibraryMissing(e)) {
+        throw new CliException(
+            ExitCode.FAILURE,
+            "❌ SQLite is not available for this platform ("
+                + System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.arch")
+                + "), so the event queue cannot be opened.",
+            "   spec-kitty ships SQLite for Linux and macOS on x86_64 and arm64.");
+      }
+      throw new CliException(
+          ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
+    } catch (IOException e) {
       throw new CliException(
           ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
     }
+  }
+
+  /** Whether sqlite-jdbc found no native library for this platform (the distribution has none). */
+  private static boolean nativeLibraryMissing(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof NativeLibraryNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Path file() {
@@ -126,8 +155,30 @@ public final class EventQueue implements AutoCloseable {
     return meta(NODE_ID).orElseThrow();
   }
 
-  /** A value from the meta table. */
-  public Optional<String> meta(String key) {
+  /** When this machine last completed a sync with {@code server}. */
+  public Optional<Instant> lastSync(ServerUrl server) {
+    return meta(LAST_SYNC + server.value())
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(Instant.parse(v));
+              } catch (DateTimeParseException damaged) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** Records a completed sync with {@code server} (its own transaction). */
+  public void setLastSync(ServerUrl server, Instant at) {
+    inTransaction(() -> putMeta(LAST_SYNC + server.value(), at.toString()));
+  }
+
+  /** Where the next pull from {@code server} starts; empty before the first pull. */
+  public Optional<String> pullCursor(ServerUrl server) {
+    return meta(PULL_CURSOR + server.value());
+  }
+
+  private Optional<String> meta(String key) {
     try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
@@ -136,11 +187,6 @@ public final class EventQueue implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("read", e);
     }
-  }
-
-  /** Stores a value in the meta table (its own transaction). */
-  public void setMeta(String key, String value) {
-    inTransaction(() -> putMeta(key, value));
   }
 
   private void putMeta(String key, String value) throws SQLException {
@@ -289,7 +335,7 @@ public final class EventQueue implements AutoCloseable {
    * the Lamport clock moves past the newest received. Returns how many were new.
    */
   public int storePulled(
-      List<EventEnvelope> events, String cursorKey, String nextCursor, Instant now) {
+      List<EventEnvelope> events, ServerUrl server, String nextCursor, Instant now) {
     int[] added = {0};
     inTransaction(
         () -> {
@@ -312,7 +358,7 @@ public final class EventQueue implements AutoCloseable {
             putMeta(LAMPORT, Long.toString(Math.max(clock, maxReceived) + 1));
           }
           if (nextCursor != null) {
-            putMeta(cursorKey, nextCursor);
+            putMeta(PULL_CURSOR + server.value(), nextCursor);
           }
         });
     return added[0];

@@ -1,13 +1,13 @@
 package dev.speckitty.cli.sync;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.auth.AuthenticatedClient;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.queue.EventQueue;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -32,9 +32,9 @@ final class SyncNowCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
+  protected ExitCode execute() {
     ServerConfig config = new ConfigLoader(ctx).requireServer();
-    CredentialStore store = new CredentialStore(ctx.stateDir());
+    CredentialStore store = new CredentialStore(ctx.state());
     AuthenticatedClient client =
         new AuthenticatedClient(
             new HttpTransport(ctx.httpTimeout()), store, config.url(), ctx.clock());
@@ -42,7 +42,7 @@ final class SyncNowCommand extends BaseCommand {
     out().println("Syncing with " + config.url() + "...");
     out().flush();
     SyncService.Report report;
-    try (EventQueue queue = EventQueue.open(ctx.stateDir().resolve("queue.db"));
+    try (EventQueue queue = EventQueue.open(ctx.state().queue());
         ProgressDisplay progress = new ProgressDisplay(ctx.interactive())) {
       report =
           new SyncService(

@@ -1,7 +1,7 @@
 package dev.speckitty.cli.sync;
 
-import dev.speckitty.cli.CliException;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
@@ -56,7 +56,7 @@ public final class SyncService {
     try {
       Report pushed = push(progress);
       int pulled = pull();
-      queue.setMeta("last_sync:" + server, clock.instant().toString());
+      queue.setLastSync(server, clock.instant());
       return new Report(
           pushed.pushed(), pushed.batches(), pushed.rejected(), pushed.reasons(), pulled);
     } catch (ServerUnreachableException e) {
@@ -130,12 +130,11 @@ public final class SyncService {
   }
 
   private int pull() throws ServerUnreachableException {
-    String cursorKey = "pull_cursor:" + server;
-    String cursor = queue.meta(cursorKey).orElse("");
+    String cursor = queue.pullCursor(server).orElse("");
     int added = 0;
     for (int pages = 0; pages < 100_000; pages++) {
       PullPage page = api.pull(cursor, EventsApi.MAX_BATCH, queue.nodeId());
-      added += queue.storePulled(page.events(), cursorKey, page.nextCursor(), clock.instant());
+      added += queue.storePulled(page.events(), server, page.nextCursor(), clock.instant());
       boolean moved = !page.nextCursor().equals(cursor);
       cursor = page.nextCursor();
       if (!page.hasMore() || !moved) {

@@ -1,18 +1,19 @@
 package dev.speckitty.cli.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.http.HttpTransport;
-import dev.speckitty.cli.http.Json;
 import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class SyncStatusCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() throws Exception {
+  protected ExitCode execute() throws Exception {
     ServerConfig config = new ConfigLoader(ctx).requireServer();
     Optional<ConnectionProbe.Outcome> probe =
         check
@@ -81,15 +82,15 @@ final class SyncStatusCommand extends BaseCommand {
           }
         });
     ObjectNode queue = n.putObject("queue");
-    var dbFile = ctx.stateDir().resolve("queue.db");
+    var dbFile = ctx.state().queue();
     if (Files.exists(dbFile)) {
       try (EventQueue q = EventQueue.open(dbFile)) {
         queue.put("queued", q.queuedCount());
         queue.put("rejected", q.rejectedCount());
         queue.put("pulled", q.pulledCount());
-        Optional<String> last = q.meta("last_sync:" + config.url().value());
+        Optional<Instant> last = q.lastSync(config.url());
         if (last.isPresent()) {
-          n.put("last_sync", last.get());
+          n.put("last_sync", last.get().toString());
         } else {
           n.putNull("last_sync");
         }
@@ -101,14 +102,12 @@ final class SyncStatusCommand extends BaseCommand {
     ObjectNode auth = n.putObject("auth");
     Optional<Credentials> session;
     try {
-      session = new CredentialStore(ctx.stateDir()).load();
+      session = new CredentialStore(ctx.state()).load();
     } catch (CliException damaged) {
       session = Optional.empty();
     }
     boolean usable =
-        session.isPresent()
-            && session.get().server().equals(config.url().value())
-            && session.get().refreshValidAt(ctx.clock().instant());
+        session.isPresent() && session.get().usableFor(config.url(), ctx.clock().instant());
     auth.put("authenticated", usable);
     session.filter(s -> usable).ifPresent(s -> auth.put("username", s.username()));
     return n;

@@ -1,9 +1,9 @@
 package dev.speckitty.cli.workflow;
 
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.NewEvent;
@@ -18,14 +18,14 @@ final class EventRecorder {
   }
 
   List<EventEnvelope> record(Project project, List<NewEvent> events) {
-    try (EventQueue queue = EventQueue.open(ctx.stateDir().resolve("queue.db"))) {
+    try (EventQueue queue = EventQueue.open(ctx.state().queue())) {
       return queue.append(events, project.ref(), team(), ctx.clock().instant());
     }
   }
 
   private String team() {
     try {
-      return new CredentialStore(ctx.stateDir())
+      return new CredentialStore(ctx.state())
           .load()
           .map(Credentials::teamSlug)
           .filter(t -> !t.isBlank())

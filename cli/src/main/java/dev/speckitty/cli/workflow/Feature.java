@@ -2,9 +2,9 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ public record Feature(Path dir, String id, String title) {
   public static Feature create(Project project, String title, Instant now) {
     String slug = Project.slugify(title);
     if (slug.isEmpty()) {
-      throw new CliException(ExitCode.CONFIG, "❌ Give the feature a title with letters or digits.");
+      throw new CliException(ExitCode.USAGE, "❌ Give the feature a title with letters or digits.");
     }
     int next = all(project).stream().mapToInt(Feature::number).max().orElse(0) + 1;
     String id = "%03d-%s".formatted(next, slug);

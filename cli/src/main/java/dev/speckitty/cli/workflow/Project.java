@@ -2,9 +2,9 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.ProjectRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,8 +65,7 @@ public record Project(Path root, String uuid, String slug) {
     String slug = slugify(name);
     if (slug.isEmpty()) {
       throw new CliException(
-          ExitCode.CONFIG,
-          "❌ '" + name + "' is not a usable project name (use letters or digits).");
+          ExitCode.USAGE, "❌ '" + name + "' is not a usable project name (use letters or digits).");
     }
     Path root = parent.resolve(name).toAbsolutePath().normalize();
     if (Files.exists(root.resolve(MARKER))) {

@@ -1,10 +1,10 @@
 package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.NewEvent;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.speckitty.cli.CliException;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.StatePaths;
 import dev.speckitty.cli.http.HttpTransport;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ class AuthenticatedClientTest {
   @BeforeEach
   void storeASession() {
     url = ServerUrl.parse(server.baseUrl(), "test");
-    store = new CredentialStore(stateDir);
+    store = new CredentialStore(new StatePaths(stateDir));
     store.save(
         new Credentials(
-            url.value(),
+            url,
             "your-email@example.com",
             "kitty-team",
             "old-access",

@@ -49,7 +49,7 @@ class LoginCommandTest {
                 + "✅ Login successful!\n"
                 + "   Logged in as: your-email@example.com\n");
     assertThat(r.err()).isEmpty();
-    assertThat(cli.stateDir().resolve("credentials.json")).exists();
+    assertThat(cli.state().credentials()).exists();
   }
 
   @Test
@@ -63,7 +63,7 @@ class LoginCommandTest {
     assertThat(r.err())
         .isEqualTo(
             "❌ Invalid username or password\n   Please check your credentials and try again.\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -82,7 +82,7 @@ class LoginCommandTest {
             "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
                 + closedPort
                 + "\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -118,7 +118,7 @@ class LoginCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -200,7 +200,7 @@ class LoginCommandTest {
 
   @Test
   void loginWithoutConfigPrintsNoServerConfiguredAndWhatToWrite() throws IOException {
-    Files.delete(cli.stateDir().resolve("config.toml"));
+    Files.delete(cli.state().config());
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
@@ -229,8 +229,7 @@ class LoginCommandTest {
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
-        .startsWith("❌ Malformed config file " + cli.stateDir().resolve("config.toml") + ":2: ");
+    assertThat(r.err()).startsWith("❌ Malformed config file " + cli.state().config() + ":2: ");
   }
 
   @Test
@@ -247,18 +246,17 @@ class LoginCommandTest {
 
   @Test
   void credentialsAreOwnerOnlyEvenWhenTheDirectoryWasCreatedOpen() throws IOException {
-    Files.setPosixFilePermissions(cli.stateDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(cli.state().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
     cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.stateDir())))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().dir())))
         .isEqualTo("rwx------");
     assertThat(
-            PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(cli.stateDir().resolve("credentials.json"))))
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().credentials())))
         .isEqualTo("rw-------");
-    try (var files = Files.list(cli.stateDir())) {
+    try (var files = Files.list(cli.state().dir())) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("no temporary file is left behind")
           .allMatch(n -> !n.endsWith(".tmp"));

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +112,7 @@ class StatusAndLogoutTest {
     assertThat(r.out())
         .isEqualTo(
             "✅ Logged out successfully.\n   Cleared credentials for: your-email@example.com\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test

@@ -3,7 +3,8 @@ package dev.speckitty.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,6 @@ class ServerUrlTest {
   void refusesAnythingElse(String raw) {
     assertThatThrownBy(() -> ServerUrl.parse(raw, "test"))
         .isInstanceOf(CliException.class)
-        .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(2));
+        .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.USAGE));
   }
 }

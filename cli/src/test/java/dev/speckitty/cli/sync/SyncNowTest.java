@@ -20,6 +20,7 @@ import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
+import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.TestEvents;
 import java.io.IOException;
@@ -43,10 +44,10 @@ class SyncNowTest {
     ACK.reset();
     url = server.baseUrl();
     cli.configure(url);
-    new CredentialStore(cli.stateDir())
+    new CredentialStore(cli.state())
         .save(
             new Credentials(
-                url,
+                ServerUrl.parse(url, "test"),
                 "your-email@example.com",
                 "kitty-team",
                 "access-1",
@@ -65,11 +66,11 @@ class SyncNowTest {
   }
 
   private void queue(int n) {
-    TestEvents.queue(cli.stateDir().resolve("queue.db"), n, cli.now());
+    TestEvents.queue(cli.state().queue(), n, cli.now());
   }
 
   private int queued() {
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       return q.queuedCount();
     }
   }
@@ -166,7 +167,7 @@ class SyncNowTest {
         .contains("(HistoryAdded): payload.wp_id is required\n")
         .endsWith("⚠ Sync finished; 1 rejected event stays queued.\n");
     assertThat(queued()).isEqualTo(1);
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       assertThat(q.queued(0, 10).get(0).retryCount()).isEqualTo(1);
     }
   }
@@ -174,7 +175,7 @@ class SyncNowTest {
   @Test
   void notLoggedInSaysSoAndLeavesTheQueueAlone() {
     queue(5);
-    new CredentialStore(cli.stateDir()).clear();
+    new CredentialStore(cli.state()).clear();
 
     Result r = cli.run("sync", "now");
 
@@ -370,8 +371,8 @@ class SyncNowTest {
             .withQueryParam("limit", equalTo("1000"))
             .withQueryParam("exclude_node", matching("[0-9a-f]{12}")));
     assertThat(second.out()).contains("↓ Pulled 0 new events\n");
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
-      assertThat(q.meta("pull_cursor:" + url)).contains("c3");
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
+      assertThat(q.pullCursor(ServerUrl.parse(url, "test"))).contains("c3");
       // Each received page moves the clock to max(own, newest received) + 1: 41, then 42.
       assertThat(q.lamportClock()).isEqualTo(42);
       assertThat(q.pulledCount()).isEqualTo(3);
@@ -392,7 +393,7 @@ class SyncNowTest {
   void pushedEventsComingBackInThePullAreNotNew() {
     queue(2);
     List<String> ids;
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       ids = q.all().stream().map(e -> e.eventId()).toList();
     }
     pullAnswers(

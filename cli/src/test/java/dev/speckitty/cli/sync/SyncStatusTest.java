@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +49,7 @@ class SyncStatusTest {
             "Server URL   "
                 + url
                 + "\nConfig File  "
-                + cli.stateDir().resolve("config.toml")
+                + cli.state().config()
                 + "\nConnection   Reachable (auth required)\n");
     server.verify(
         getRequestedFor(urlEqualTo("/api/v1/sync/health/")).withHeader("Authorization", absent()));
@@ -60,12 +60,7 @@ class SyncStatusTest {
     Result r = cli.run("sync", "status");
 
     assertThat(r.out())
-        .isEqualTo(
-            "Server URL   "
-                + url
-                + "\nConfig File  "
-                + cli.stateDir().resolve("config.toml")
-                + "\n");
+        .isEqualTo("Server URL   " + url + "\nConfig File  " + cli.state().config() + "\n");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
@@ -139,7 +134,7 @@ class SyncStatusTest {
 
   @Test
   void withoutConfigSaysNoServerConfigured() throws IOException {
-    java.nio.file.Files.delete(cli.stateDir().resolve("config.toml"));
+    java.nio.file.Files.delete(cli.state().config());
 
     Result r = cli.run("sync", "status");
 

@@ -16,7 +16,7 @@ class WorkflowTest {
   @RegisterExtension CliSandbox cli = new CliSandbox();
 
   private List<EventEnvelope> events() {
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       return q.all();
     }
   }

@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.util.List;
 
@@ -7,16 +7,16 @@ import java.util.List;
  * code. Checked errors from files and the network become one of these at the edge of a service.
  */
 public class CliException extends RuntimeException {
-  private final int exitCode;
+  private final ExitCode exitCode;
   private final List<String> lines;
 
-  public CliException(int exitCode, String... lines) {
+  public CliException(ExitCode exitCode, String... lines) {
     super(String.join("\n", lines));
     this.exitCode = exitCode;
     this.lines = List.of(lines);
   }
 
-  public int exitCode() {
+  public ExitCode exitCode() {
     return exitCode;
   }
 

@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -56,9 +56,9 @@ public record CliContext(
         Map.of(), nowhere, nowhere, InputStream.nullInputStream(), false, Clock.systemUTC());
   }
 
-  /** {@code ~/.spec-kitty}: config, credentials and the event queue. */
-  public Path stateDir() {
-    return home.resolve(".spec-kitty");
+  /** {@code ~/.spec-kitty} and the files in it: config, credentials and the event queue. */
+  public StatePaths state() {
+    return StatePaths.inHome(home);
   }
 
   /** An environment variable, empty when unset or blank. */
@@ -75,7 +75,7 @@ public record CliContext(
                 return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
               } catch (NumberFormatException e) {
                 throw new CliException(
-                    ExitCode.CONFIG,
+                    ExitCode.USAGE,
                     "❌ " + HTTP_TIMEOUT_ENV + " must be a number of seconds, not '" + v + "'.");
               }
             })

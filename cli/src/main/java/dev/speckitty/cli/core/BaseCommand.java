@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,9 +33,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    return execute();
+    return execute().code();
   }
 
-  /** Does the command's work and returns its exit code (see {@link ExitCode}). */
-  protected abstract int execute() throws Exception;
+  /** Does the command's work and returns its exit code. */
+  protected abstract ExitCode execute() throws Exception;
 }
