@@ -3,6 +3,7 @@ package dev.speckitty.cli;
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.CliException;
 import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.VersionProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -115,11 +116,12 @@ public final class Main {
       err.flush();
       return e.exitCode().code();
     }
-    err.println("❌ Unexpected error: " + ex);
+    List<String> lines = Failure.INTERNAL.lines("error", ex);
+    err.println(lines.get(0));
     if ("1".equals(System.getenv("SPEC_KITTY_DEBUG"))) {
       ex.printStackTrace(err);
     } else {
-      err.println("   Rerun with SPEC_KITTY_DEBUG=1 to see the details.");
+      lines.subList(1, lines.size()).forEach(err::println);
     }
     err.flush();
     return ExitCode.INTERNAL.code();
@@ -128,8 +130,9 @@ public final class Main {
   private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("❌ " + ex.getMessage());
-    err.println("   See '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    Failure.BAD_USAGE
+        .lines("problem", ex.getMessage(), "command", cl.getCommandSpec().qualifiedName())
+        .forEach(err::println);
     err.flush();
     return ExitCode.USAGE.code();
   }

@@ -1,8 +1,7 @@
 package dev.speckitty.cli.auth;
 
 import dev.speckitty.cli.config.ServerUrl;
-import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import java.time.Clock;
@@ -43,10 +42,7 @@ public final class AuthService {
         return session;
       }
       if (result instanceof AuthApi.Result.Rejected) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ Invalid username or password",
-            "   Please check your credentials and try again.");
+        throw Failure.LOGIN_REFUSED.with();
       }
       if (result instanceof AuthApi.Result.Failed failed) {
         throw ApiErrors.unavailable(failed.status());

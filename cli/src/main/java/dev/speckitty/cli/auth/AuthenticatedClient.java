@@ -2,7 +2,7 @@ package dev.speckitty.cli.auth;
 
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.http.ServerUnreachableException;
@@ -46,8 +46,7 @@ public final class AuthenticatedClient {
 
   /** The "not authenticated" error every authenticated command shows. */
   public static CliException notAuthenticated() {
-    return new CliException(
-        ExitCode.FAILURE, "❌ Not authenticated. Run 'spec-kitty auth login' first.");
+    return Failure.NOT_AUTHENTICATED.with();
   }
 
   /**
@@ -60,10 +59,7 @@ public final class AuthenticatedClient {
       return c;
     }
     if (!c.server().equals(server)) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Not authenticated with " + server + " (your session is for " + c.server() + ").",
-          "   Run 'spec-kitty auth login' first.");
+      throw Failure.SESSION_FOR_OTHER_SERVER.with("server", server, "session_server", c.server());
     }
     store.clear();
     throw sessionExpired();
@@ -113,6 +109,6 @@ public final class AuthenticatedClient {
   }
 
   private static CliException sessionExpired() {
-    return new CliException(ExitCode.FAILURE, "❌ Session expired. Please log in again.");
+    return Failure.SESSION_EXPIRED.with();
   }
 }

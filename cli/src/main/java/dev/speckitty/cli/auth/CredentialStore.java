@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class CredentialStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot read " + file() + ": " + e.getMessage());
+      throw Failure.CREDENTIALS_UNREADABLE.with("file", file(), "reason", e.getMessage());
     }
     try {
       JsonNode n = Json.mapper().readTree(bytes);
@@ -68,10 +68,7 @@ public final class CredentialStore {
               text(n, "refresh_token"),
               Instant.parse(text(n, "refresh_expires_at"))));
     } catch (IOException | DateTimeParseException | IllegalStateException e) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ The credentials file " + file() + " is damaged.",
-          "   Run 'spec-kitty auth logout' and then 'spec-kitty auth login'.");
+      throw Failure.CREDENTIALS_DAMAGED.with("file", file());
     }
   }
 
@@ -97,8 +94,7 @@ public final class CredentialStore {
       byte[] bytes = Json.mapper().writeValueAsBytes(n);
       withLock(() -> writeAtomically(bytes));
     } catch (IOException e) {
-      throw new CliException(
-          ExitCode.FAILURE, "❌ Cannot save credentials to " + file() + ": " + e.getMessage());
+      throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
     }
   }
 
@@ -122,7 +118,7 @@ public final class CredentialStore {
       }
       return existed[0];
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot remove " + file() + ": " + e.getMessage());
+      throw Failure.CREDENTIALS_NOT_REMOVED.with("file", file(), "reason", e.getMessage());
     }
   }
 

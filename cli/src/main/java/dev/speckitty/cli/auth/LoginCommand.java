@@ -4,8 +4,8 @@ import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
 import dev.speckitty.cli.core.BaseCommand;
 import dev.speckitty.cli.core.CliContext;
-import dev.speckitty.cli.core.CliException;
 import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.HttpTransport;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -56,21 +56,19 @@ final class LoginCommand extends BaseCommand {
       }
     }
     if (passwordStdin && username == null) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "❌ --password-stdin needs --username (standard input holds only the password).");
+      throw Failure.PASSWORD_STDIN_NEEDS_USERNAME.with();
     }
     String user;
     char[] password;
     try (Prompter prompter = passwordStdin ? new StreamPrompter(ctx.stdin()) : Prompter.open(ctx)) {
       user = username != null ? username.strip() : prompter.readLine("Username: ").strip();
       if (user.isEmpty()) {
-        throw new CliException(ExitCode.USAGE, "❌ The username cannot be empty.");
+        throw Failure.EMPTY_USERNAME.with();
       }
       password = prompter.readPassword("Password: ");
     }
     if (password.length == 0) {
-      throw new CliException(ExitCode.USAGE, "❌ The password cannot be empty.");
+      throw Failure.EMPTY_PASSWORD.with();
     }
     out().println("Authenticating with " + config.url() + "...");
     out().flush();

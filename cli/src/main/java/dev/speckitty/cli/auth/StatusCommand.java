@@ -6,6 +6,7 @@ import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.BaseCommand;
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -31,12 +32,10 @@ final class StatusCommand extends BaseCommand {
   protected ExitCode execute() throws Exception {
     Optional<Credentials> session = new CredentialStore(ctx.state()).load();
     if (session.isEmpty()) {
-      if (json) {
-        out().println("{\"authenticated\": false}");
-      } else {
-        err().println("❌ Not authenticated");
-        err().println("   Run 'spec-kitty auth login' to authenticate.");
+      if (!json) {
+        throw Failure.NOT_LOGGED_IN.with();
       }
+      out().println("{\"authenticated\": false}");
       return ExitCode.FAILURE;
     }
     Optional<ServerUrl> configured = new ConfigLoader(ctx).server().map(ServerConfig::url);

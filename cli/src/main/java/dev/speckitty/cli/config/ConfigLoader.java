@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.speckitty.cli.core.CliContext;
-import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,16 +45,7 @@ public final class ConfigLoader {
   /** The configured server, or the "No server configured" error (exit 2). */
   public ServerConfig requireServer() {
     return server()
-        .orElseThrow(
-            () ->
-                new CliException(
-                    ExitCode.USAGE,
-                    "❌ No server configured.",
-                    "   Add a [server] section with url = \"https://your-server.example.com\" to "
-                        + ctx.tildePath(configFile())
-                        + " (or set "
-                        + CliContext.SERVER_URL_ENV
-                        + ")."));
+        .orElseThrow(() -> Failure.NO_SERVER.with("config", ctx.tildePath(configFile())));
   }
 
   /** The configured server, empty when neither the environment nor the file names one. */
@@ -81,7 +71,7 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException(ExitCode.USAGE, "❌ Cannot read " + file + ": " + e.getMessage());
+      throw Failure.CONFIG_UNREADABLE.with("file", file, "reason", e.getMessage());
     }
     JsonNode root;
     try {
@@ -90,19 +80,14 @@ public final class ConfigLoader {
       JsonLocation at = e.getLocation();
       String where =
           at != null && at.getLineNr() > 0 ? file + ":" + at.getLineNr() : file.toString();
-      throw new CliException(
-          ExitCode.USAGE,
-          "❌ Malformed config file " + where + ": " + e.getOriginalMessage(),
-          "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\"");
+      throw Failure.CONFIG_MALFORMED.with("where", where, "reason", e.getOriginalMessage());
     }
     JsonNode url = root == null ? null : root.path(SERVER_SECTION).get(URL_KEY);
     if (url == null || url.isNull()) {
       return Optional.empty();
     }
     if (!url.isTextual()) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "❌ In " + file + ", [server] url must be a quoted string, e.g. url = \"https://…\".");
+      throw Failure.CONFIG_URL_NOT_TEXT.with("file", file);
     }
     return Optional.of(url.asText());
   }

@@ -1,7 +1,7 @@
 package dev.speckitty.cli.config;
 
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -36,10 +36,7 @@ public record ServerUrl(String value) {
     }
     scheme = scheme.toLowerCase(java.util.Locale.ROOT);
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "❌ Refusing insecure server URL " + trimmed + " (from " + origin + ").",
-          "   Use https:// — plain http:// is allowed only for localhost and 127.0.0.1.");
+      throw Failure.INSECURE_URL.with("url", trimmed, "origin", origin);
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw invalid(raw, origin, "it must start with https://");
@@ -61,8 +58,7 @@ public record ServerUrl(String value) {
   }
 
   private static CliException invalid(String raw, String origin, String why) {
-    return new CliException(
-        ExitCode.USAGE, "❌ Invalid server URL '" + raw + "' (from " + origin + "): " + why + ".");
+    return Failure.INVALID_URL.with("url", raw, "origin", origin, "why", why);
   }
 
   @Override

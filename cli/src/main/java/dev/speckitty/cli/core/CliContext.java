@@ -74,9 +74,7 @@ public record CliContext(
               try {
                 return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
               } catch (NumberFormatException e) {
-                throw new CliException(
-                    ExitCode.USAGE,
-                    "❌ " + HTTP_TIMEOUT_ENV + " must be a number of seconds, not '" + v + "'.");
+                throw Failure.BAD_TIMEOUT.with("value", v);
               }
             })
         .filter(d -> !d.isNegative() && !d.isZero())

@@ -2,7 +2,7 @@ package dev.speckitty.cli.http;
 
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 
 /**
  * The user-facing messages for a server that is unreachable or answers badly, shared by every
@@ -12,18 +12,14 @@ public final class ApiErrors {
   private ApiErrors() {}
 
   public static CliException unreachable(ServerUrl server) {
-    return new CliException(
-        ExitCode.FAILURE, "❌ Cannot reach server. Check your connection.", "   Server: " + server);
+    return Failure.UNREACHABLE.with("server", server);
   }
 
   public static CliException unavailable(int status) {
-    return new CliException(
-        ExitCode.FAILURE,
-        "❌ Server temporarily unavailable (HTTP " + status + ")",
-        "   Please try again in a few minutes.");
+    return Failure.UNAVAILABLE.with("status", status);
   }
 
   public static CliException invalidResponse(int status) {
-    return new CliException(ExitCode.FAILURE, "❌ Invalid server response (HTTP " + status + ")");
+    return Failure.INVALID_RESPONSE.with("status", status);
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -81,20 +81,12 @@ public final class EventQueue implements AutoCloseable {
       return new EventQueue(file, connection);
     } catch (SQLException e) {
       if (nativeLibraryMissing(e)) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ SQLite is not available for this platform ("
-                + System.getProperty("os.name")
-                + " "
-                + System.getProperty("os.arch")
-                + "), so the event queue cannot be opened.",
-            "   spec-kitty ships SQLite for Linux and macOS on x86_64 and arm64.");
+        throw Failure.SQLITE_MISSING.with(
+            "platform", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
       }
-      throw new CliException(
-          ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
+      throw Failure.QUEUE_UNOPENABLE.with("file", file, "reason", e.getMessage());
     } catch (IOException e) {
-      throw new CliException(
-          ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
+      throw Failure.QUEUE_UNOPENABLE.with("file", file, "reason", e.getMessage());
     }
   }
 
@@ -413,8 +405,7 @@ public final class EventQueue implements AutoCloseable {
   }
 
   private CliException failure(String verb, Exception e) {
-    return new CliException(
-        ExitCode.FAILURE, "❌ Cannot " + verb + " the event queue " + file + ": " + e.getMessage());
+    return Failure.QUEUE_FAILED.with("verb", verb, "file", file, "reason", e.getMessage());
   }
 
   @Override

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.auth.AuthenticatedClient;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
@@ -141,12 +141,8 @@ public final class EventsApi {
       // No reason to show beyond the status.
     }
     return detail.isBlank()
-        ? new CliException(
-            ExitCode.FAILURE, "❌ Server refused the request (HTTP " + response.statusCode() + ")")
-        : new CliException(
-            ExitCode.FAILURE,
-            "❌ Server refused the request (HTTP " + response.statusCode() + ")",
-            "   " + detail);
+        ? Failure.REFUSED.with("status", response.statusCode())
+        : Failure.REFUSED_WITH_DETAIL.with("status", response.statusCode(), "detail", detail);
   }
 
   static Duration retryAfter(HttpResponse<?> response) {

@@ -2,6 +2,7 @@ package dev.speckitty.cli.sync;
 
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
@@ -68,15 +69,12 @@ public final class SyncService {
 
   private CliException stillQueued(CliException cause) {
     int left = queue.queuedCount();
-    List<String> lines = new ArrayList<>(cause.lines());
-    if (left > 0) {
-      lines.add(
-          "   "
-              + left
-              + (left == 1 ? " event remains" : " events remain")
-              + " queued; run 'spec-kitty sync now' again.");
+    if (left == 0) {
+      return cause;
     }
-    return new CliException(cause.exitCode(), lines.toArray(String[]::new));
+    return cause.and(
+        Failure.QUEUED_RETRY.lines(
+            "queued", left + (left == 1 ? " event remains" : " events remain")));
   }
 
   private Report push(Progress progress) throws ServerUnreachableException {

@@ -3,7 +3,7 @@ package dev.speckitty.cli.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,10 +85,7 @@ public record Feature(Path dir, String id, String title) {
   public static Feature select(Project project, Optional<String> wanted) {
     List<Feature> features = all(project);
     if (features.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ This project has no feature yet.",
-          "   Run 'spec-kitty specify \"<what you want to build>\"' first.");
+      throw Failure.NO_FEATURE_YET.with();
     }
     if (wanted.isEmpty()) {
       return features.get(features.size() - 1);
@@ -99,13 +96,11 @@ public record Feature(Path dir, String id, String title) {
         .findFirst()
         .orElseThrow(
             () ->
-                new CliException(
-                    ExitCode.FAILURE,
-                    "❌ No feature '"
-                        + w
-                        + "'. Features: "
-                        + String.join(", ", features.stream().map(Feature::id).toList())
-                        + "."));
+                Failure.NO_SUCH_FEATURE.with(
+                    "feature",
+                    w,
+                    "features",
+                    String.join(", ", features.stream().map(Feature::id).toList())));
   }
 
   private static int parseNumber(String s) {
@@ -125,7 +120,7 @@ public record Feature(Path dir, String id, String title) {
   public static Feature create(Project project, String title, Instant now) {
     String slug = Project.slugify(title);
     if (slug.isEmpty()) {
-      throw new CliException(ExitCode.USAGE, "❌ Give the feature a title with letters or digits.");
+      throw Failure.BAD_FEATURE_TITLE.with();
     }
     int next = all(project).stream().mapToInt(Feature::number).max().orElse(0) + 1;
     String id = "%03d-%s".formatted(next, slug);
@@ -189,6 +184,6 @@ public record Feature(Path dir, String id, String title) {
   }
 
   static CliException ioFailure(Path path, IOException e) {
-    return new CliException(ExitCode.FAILURE, "❌ Cannot access " + path + ": " + e.getMessage());
+    return Failure.FILE_FAILED.with("file", path, "reason", e.getMessage());
   }
 }

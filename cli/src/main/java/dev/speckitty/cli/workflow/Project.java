@@ -2,8 +2,7 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.ProjectRef;
 import java.io.IOException;
@@ -49,36 +48,28 @@ public record Project(Path root, String uuid, String slug) {
           JsonNode n = Json.mapper().readTree(marker.toFile());
           return new Project(d, n.path("uuid").asText(), n.path("slug").asText());
         } catch (IOException e) {
-          throw new CliException(
-              ExitCode.FAILURE, "❌ Cannot read " + marker + ": " + e.getMessage());
+          throw Failure.PROJECT_UNREADABLE.with("file", marker, "reason", e.getMessage());
         }
       }
     }
-    throw new CliException(
-        ExitCode.FAILURE,
-        "❌ Not inside a spec-kitty project (no .kittify/ here or in any parent folder).",
-        "   Run 'spec-kitty init <name>' first, then cd into the new folder.");
+    throw Failure.NOT_IN_PROJECT.with();
   }
 
   /** Creates the folder {@code parent/name} with a new identity. */
   public static Project create(Path parent, String name, Instant now) {
     String slug = slugify(name);
     if (slug.isEmpty()) {
-      throw new CliException(
-          ExitCode.USAGE, "❌ '" + name + "' is not a usable project name (use letters or digits).");
+      throw Failure.BAD_PROJECT_NAME.with("name", name);
     }
     Path root = parent.resolve(name).toAbsolutePath().normalize();
     if (Files.exists(root.resolve(MARKER))) {
-      throw new CliException(ExitCode.FAILURE, "❌ " + name + " is already a spec-kitty project.");
+      throw Failure.ALREADY_A_PROJECT.with("name", name);
     }
     try {
       if (Files.isDirectory(root)) {
         try (var entries = Files.list(root)) {
           if (entries.findAny().isPresent()) {
-            throw new CliException(
-                ExitCode.FAILURE,
-                "❌ The folder " + name + " already exists and is not empty.",
-                "   Choose another name, or remove the folder first.");
+            throw Failure.FOLDER_NOT_EMPTY.with("name", name);
           }
         }
       }
@@ -93,7 +84,7 @@ public record Project(Path root, String uuid, String slug) {
       Files.writeString(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
       return project;
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot create " + root + ": " + e.getMessage());
+      throw Failure.PROJECT_NOT_CREATED.with("folder", root, "reason", e.getMessage());
     }
   }
 }

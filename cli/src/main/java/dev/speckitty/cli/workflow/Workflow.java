@@ -2,8 +2,7 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.core.CliContext;
-import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.NewEvent;
 import java.io.IOException;
@@ -70,10 +69,7 @@ public final class Workflow {
     Project project = Project.find(ctx.cwd());
     Feature feature = Feature.select(project, featureId);
     if (Files.exists(feature.plan())) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ " + feature.relative(project, feature.plan()) + " already exists.",
-          "   Edit it, then run 'spec-kitty tasks'.");
+      throw Failure.PLAN_EXISTS.with("plan", feature.relative(project, feature.plan()));
     }
     String plan =
         Templates.render("plan.md", Map.of("title", feature.title(), "feature_id", feature.id()));
@@ -94,23 +90,15 @@ public final class Workflow {
     Project project = Project.find(ctx.cwd());
     Feature feature = Feature.select(project, featureId);
     if (!Files.exists(feature.plan())) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no plan yet.",
-          "   Run 'spec-kitty plan' first.");
+      throw Failure.NO_PLAN_YET.with("feature", feature.id());
     }
     if (!feature.workPackages().isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " already has work packages.",
-          "   Move them with 'spec-kitty move <WP> --to <lane>'.");
+      throw Failure.TASKS_EXIST.with("feature", feature.id());
     }
     List<PlannedWorkPackages.Item> planned = PlannedWorkPackages.parse(read(feature.plan()));
     if (planned.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ " + feature.relative(project, feature.plan()) + " lists no work packages.",
-          "   Add lines such as '- WP01: Foundation' under '## Work packages'.");
+      throw Failure.PLAN_WITHOUT_WORK_PACKAGES.with(
+          "plan", feature.relative(project, feature.plan()));
     }
     List<WorkPackage> created = new ArrayList<>();
     List<NewEvent> events = new ArrayList<>();
@@ -147,10 +135,7 @@ public final class Workflow {
     Feature feature = Feature.select(project, featureId);
     List<WorkPackage> all = feature.workPackages();
     if (all.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no work packages yet.",
-          "   Run 'spec-kitty tasks' first.");
+      throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
     }
     Map<String, WorkPackage> byId = new LinkedHashMap<>();
     all.forEach(wp -> byId.put(wp.id(), wp));
@@ -159,32 +144,17 @@ public final class Workflow {
       String id = raw.toUpperCase(java.util.Locale.ROOT);
       WorkPackage wp = byId.get(id);
       if (wp == null) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ No work package "
-                + raw
-                + " in "
-                + feature.id()
-                + " (it has "
-                + String.join(", ", byId.keySet())
-                + ").");
+        throw Failure.NO_SUCH_WORK_PACKAGE.with(
+            "wp", raw, "feature", feature.id(), "wps", String.join(", ", byId.keySet()));
       }
       if (selected.contains(wp)) {
         continue;
       }
       if (!wp.lane().next().contains(to)) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ "
-                + wp.id()
-                + " is in "
-                + wp.lane()
-                + " and cannot move to "
-                + to
-                + ("".equals(allowed(wp.lane()))
-                    ? "."
-                    : " (it can move to " + allowed(wp.lane()) + ")."),
-            "   Lanes: planned → doing → for_review → done.");
+        throw wp.lane().next().isEmpty()
+            ? Failure.MOVE_FROM_DONE.with("wp", wp.id(), "lane", wp.lane(), "to", to)
+            : Failure.MOVE_NOT_ALLOWED.with(
+                "wp", wp.id(), "lane", wp.lane(), "to", to, "allowed", allowed(wp.lane()));
       }
       selected.add(wp);
     }
@@ -225,10 +195,7 @@ public final class Workflow {
       return new Accepted(feature, wps.size(), true);
     }
     if (wps.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no work packages yet.",
-          "   Run 'spec-kitty tasks' first.");
+      throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
     }
     List<String> open =
         wps.stream()
@@ -236,10 +203,7 @@ public final class Workflow {
             .map(wp -> wp.id() + " is in " + wp.lane())
             .toList();
     if (!open.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Cannot accept " + feature.id() + ": " + String.join(", ", open) + ".",
-          "   Move every work package to done first.");
+      throw Failure.CANNOT_ACCEPT.with("feature", feature.id(), "open", String.join(", ", open));
     }
     feature.setMeta("accepted_at", now().toString());
     ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
