@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExclusiveLock;
 import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -82,6 +82,80 @@ public final class CredentialStore {
 
   /** Replaces the stored session atomically. */
   public void save(Credentials c) {
+    try {
+      withLock(() -> writeAtomically(json(c)));
+    } catch (IOException e) {
+      throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
+    }
+  }
+
+  /** What a locked action sees and may do while it holds the credentials lock. */
+  public interface Locked {
+    /** The session on disk now (re-read after locking). */
+    Optional<Credentials> current();
+
+    /** Replaces the stored session. */
+    void save(Credentials c);
+
+    /** Deletes the stored session. */
+    void clear();
+  }
+
+  /** An action run under the credentials lock. */
+  public interface LockedAction<T, E extends Exception> {
+    T run(Locked locked) throws E;
+  }
+
+  /**
+   * Runs {@code action} holding the credentials lock, so that no other spec-kitty process reads a
+   * half-done change or changes the session meanwhile — e.g. two commands refreshing one token.
+   */
+  public <T, E extends Exception> T whileLocked(LockedAction<T, E> action) throws E {
+    Locked locked =
+        new Locked() {
+          @Override
+          public Optional<Credentials> current() {
+            return load();
+          }
+
+          @Override
+          public void save(Credentials c) {
+            try {
+              writeAtomically(json(c));
+            } catch (IOException e) {
+              throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
+            }
+          }
+
+          @Override
+          public void clear() {
+            try {
+              Files.deleteIfExists(file());
+            } catch (IOException e) {
+              throw Failure.CREDENTIALS_NOT_REMOVED.with("file", file(), "reason", e.getMessage());
+            }
+          }
+        };
+    ExclusiveLock lock;
+    try {
+      ensurePrivateDir();
+      lock = ExclusiveLock.acquire(paths.credentialsLock());
+    } catch (IOException e) {
+      throw Failure.CREDENTIALS_UNREADABLE.with(
+          "file", paths.credentialsLock(), "reason", e.getMessage());
+    }
+    try {
+      return action.run(locked);
+    } finally {
+      try {
+        lock.close();
+      } catch (IOException ignored) {
+        // Closing the lock file releases the lock; nothing is left to do.
+      }
+    }
+  }
+
+  private static byte[] json(Credentials c) throws IOException {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("server", c.server().value());
     n.put("username", c.username());
@@ -90,12 +164,7 @@ public final class CredentialStore {
     n.put("access_expires_at", c.accessExpiresAt().toString());
     n.put("refresh_token", c.refreshToken());
     n.put("refresh_expires_at", c.refreshExpiresAt().toString());
-    try {
-      byte[] bytes = Json.mapper().writeValueAsBytes(n);
-      withLock(() -> writeAtomically(bytes));
-    } catch (IOException e) {
-      throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
-    }
+    return Json.mapper().writeValueAsBytes(n);
   }
 
   /** Deletes the stored session; returns the one there was (unknown if its file was damaged). */
@@ -126,13 +195,9 @@ public final class CredentialStore {
     void run() throws IOException;
   }
 
-  @SuppressWarnings("try") // the lock is held by being open, not by being used
   private void withLock(IoAction action) throws IOException {
     ensurePrivateDir();
-    Path lockFile = paths.credentialsLock();
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
+    try (ExclusiveLock lock = ExclusiveLock.acquire(paths.credentialsLock())) {
       action.run();
     }
   }

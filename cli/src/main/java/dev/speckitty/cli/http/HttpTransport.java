@@ -1,6 +1,5 @@
 package dev.speckitty.cli.http;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -9,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one place that sends HTTP requests: applies the timeout, and turns the JDK's many network
@@ -39,21 +42,32 @@ public final class HttpTransport {
         .header("User-Agent", "spec-kitty/" + dev.speckitty.cli.core.VersionProvider.version());
   }
 
-  /** Sends the request and reads the whole body. */
+  /**
+   * Sends the request and reads the whole body, all within one deadline: connecting, the headers
+   * and every byte of the body must arrive within the timeout, so a server that stalls or trickles
+   * its answer cannot hold a command.
+   */
   public HttpResponse<byte[]> send(HttpRequest request) throws ServerUnreachableException {
+    CompletableFuture<HttpResponse<byte[]>> answer =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new ServerUnreachableException(Unreachable.TIMEOUT, e);
     } catch (InterruptedException e) {
+      answer.cancel(true);
       Thread.currentThread().interrupt();
       throw new ServerUnreachableException(Unreachable.OTHER, e);
-    } catch (IOException e) {
-      throw new ServerUnreachableException(classify(e), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ServerUnreachableException(classify(cause), cause);
     }
   }
 
   static Unreachable classify(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof HttpTimeoutException) {
+      if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
         return Unreachable.TIMEOUT;
       }
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {

@@ -7,6 +7,7 @@ import dev.speckitty.cli.core.CliException;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.NewEvent;
+import java.time.Instant;
 import java.util.List;
 
 /** Records a command's events in the queue, stamped with the team of the current login. */
@@ -17,9 +18,9 @@ final class EventRecorder {
     this.ctx = ctx;
   }
 
-  List<EventEnvelope> record(Project project, List<NewEvent> events) {
+  List<EventEnvelope> record(Project project, List<NewEvent> events, Instant now) {
     try (EventQueue queue = EventQueue.open(ctx.state().queue())) {
-      return queue.append(events, project.ref(), team(), ctx.clock().instant());
+      return queue.append(events, project.ref(), team(), now);
     }
   }
 

@@ -116,8 +116,8 @@ public record Feature(Path dir, String id, String title) {
     return m.matches() ? Integer.parseInt(m.group(1)) : -1;
   }
 
-  /** Creates {@code kitty-specs/NNN-slug/} with the next free number. */
-  public static Feature create(Project project, String title, Instant now) {
+  /** Creates {@code kitty-specs/NNN-slug/} with the next free number, through {@code files}. */
+  static Feature create(Project project, String title, Instant now, FileChanges files) {
     String slug = Project.slugify(title);
     if (slug.isEmpty()) {
       throw Failure.BAD_FEATURE_TITLE.with();
@@ -131,8 +131,7 @@ public record Feature(Path dir, String id, String title) {
     meta.put("title", title);
     meta.put("created_at", now.toString());
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("meta.json"), Json.mapper().writeValueAsString(meta) + "\n");
+      files.write(dir.resolve("meta.json"), Json.mapper().writeValueAsString(meta) + "\n");
     } catch (IOException e) {
       throw ioFailure(dir, e);
     }
@@ -154,12 +153,12 @@ public record Feature(Path dir, String id, String title) {
     }
   }
 
-  void setMeta(String name, String value) {
+  void setMeta(String name, String value, FileChanges files) {
     Path meta = dir.resolve("meta.json");
     try {
       ObjectNode n = (ObjectNode) Json.mapper().readTree(meta.toFile());
       n.put(name, value);
-      Files.writeString(meta, Json.mapper().writeValueAsString(n) + "\n");
+      files.write(meta, Json.mapper().writeValueAsString(n) + "\n");
     } catch (IOException e) {
       throw ioFailure(meta, e);
     }

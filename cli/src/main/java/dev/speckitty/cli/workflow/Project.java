@@ -55,8 +55,8 @@ public record Project(Path root, String uuid, String slug) {
     throw Failure.NOT_IN_PROJECT.with();
   }
 
-  /** Creates the folder {@code parent/name} with a new identity. */
-  public static Project create(Path parent, String name, Instant now) {
+  /** Creates the folder {@code parent/name} with a new identity, through {@code files}. */
+  static Project create(Path parent, String name, Instant now, FileChanges files) {
     String slug = slugify(name);
     if (slug.isEmpty()) {
       throw Failure.BAD_PROJECT_NAME.with("name", name);
@@ -73,15 +73,15 @@ public record Project(Path root, String uuid, String slug) {
           }
         }
       }
-      Files.createDirectories(root.resolve(".kittify"));
-      Files.createDirectories(root.resolve("kitty-specs"));
+      files.createDirectories(root.resolve(".kittify"));
+      files.createDirectories(root.resolve("kitty-specs"));
       Project project = new Project(root, UUID.randomUUID().toString(), slug);
       ObjectNode n = Json.mapper().createObjectNode();
       n.put("uuid", project.uuid());
       n.put("slug", slug);
       n.put("name", name);
       n.put("created_at", now.toString());
-      Files.writeString(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
+      files.write(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
       return project;
     } catch (IOException e) {
       throw Failure.PROJECT_NOT_CREATED.with("folder", root, "reason", e.getMessage());

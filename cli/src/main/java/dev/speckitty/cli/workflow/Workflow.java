@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
- * events (documented in the CLI reference), so a tutorial can state exact counts.
+ * events (documented in the CLI reference), so a tutorial can state exact counts. Files and events
+ * go together: when the events cannot be recorded, the step's file changes are taken back.
  */
 public final class Workflow {
   private final CliContext ctx;
@@ -36,29 +38,51 @@ public final class Workflow {
     return Json.mapper().createObjectNode();
   }
 
+  /** Runs one step; if it fails anywhere — a file, the queue — its file changes are undone. */
+  private static <T> T atomically(Function<FileChanges, T> step) {
+    FileChanges files = new FileChanges();
+    try {
+      return step.apply(files);
+    } catch (RuntimeException e) {
+      files.undo();
+      throw e;
+    }
+  }
+
   /** {@code init <name>}: one {@code ProjectCreated} event. */
   public Project init(String name) {
-    Project project = Project.create(ctx.cwd(), name, now());
-    ObjectNode p = payload().put("name", name).put("slug", project.slug());
-    recorder.record(project, List.of(new NewEvent("ProjectCreated", "Project", project.uuid(), p)));
-    return project;
+    return atomically(
+        files -> {
+          Instant now = now();
+          Project project = Project.create(ctx.cwd(), name, now, files);
+          ObjectNode p = payload().put("name", name).put("slug", project.slug());
+          recorder.record(
+              project, List.of(new NewEvent("ProjectCreated", "Project", project.uuid(), p)), now);
+          return project;
+        });
   }
 
   /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
   public Feature specify(String title) {
     Project project = Project.find(ctx.cwd());
-    Feature feature = Feature.create(project, title.strip(), now());
-    write(
-        feature.spec(),
-        Templates.render(
-            "spec.md",
-            Map.of(
-                "title", feature.title(),
-                "feature_id", feature.id(),
-                "date", now().atZone(ZoneOffset.UTC).toLocalDate().toString())));
-    ObjectNode p = payload().put("feature_id", feature.id()).put("title", feature.title());
-    recorder.record(project, List.of(new NewEvent("FeatureCreated", "Feature", feature.id(), p)));
-    return feature;
+    return atomically(
+        files -> {
+          Instant now = now();
+          Feature feature = Feature.create(project, title.strip(), now, files);
+          write(
+              files,
+              feature.spec(),
+              Templates.render(
+                  "spec.md",
+                  Map.of(
+                      "title", feature.title(),
+                      "feature_id", feature.id(),
+                      "date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())));
+          ObjectNode p = payload().put("feature_id", feature.id()).put("title", feature.title());
+          recorder.record(
+              project, List.of(new NewEvent("FeatureCreated", "Feature", feature.id(), p)), now);
+          return feature;
+        });
   }
 
   /** What {@code plan} did. */
@@ -73,11 +97,16 @@ public final class Workflow {
     }
     String plan =
         Templates.render("plan.md", Map.of("title", feature.title(), "feature_id", feature.id()));
-    write(feature.plan(), plan);
     int count = PlannedWorkPackages.parse(plan).size();
-    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", count);
-    recorder.record(project, List.of(new NewEvent("FeaturePlanned", "Feature", feature.id(), p)));
-    return new Planned(project, feature, count);
+    return atomically(
+        files -> {
+          Instant now = now();
+          write(files, feature.plan(), plan);
+          ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", count);
+          recorder.record(
+              project, List.of(new NewEvent("FeaturePlanned", "Feature", feature.id(), p)), now);
+          return new Planned(project, feature, count);
+        });
   }
 
   /** What {@code tasks} created. */
@@ -100,10 +129,16 @@ public final class Workflow {
       throw Failure.PLAN_WITHOUT_WORK_PACKAGES.with(
           "plan", feature.relative(project, feature.plan()));
     }
+    return atomically(files -> createTasks(project, feature, planned, files));
+  }
+
+  private Tasks createTasks(
+      Project project, Feature feature, List<PlannedWorkPackages.Item> planned, FileChanges files) {
+    Instant now = now();
     List<WorkPackage> created = new ArrayList<>();
     List<NewEvent> events = new ArrayList<>();
     for (PlannedWorkPackages.Item item : planned) {
-      WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now());
+      WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now, files);
       created.add(wp);
       String aggregate = feature.id() + "/" + wp.id();
       events.add(
@@ -118,8 +153,8 @@ public final class Workflow {
                   .put("lane", wp.lane().id())));
       events.add(history(feature, wp, Lane.PLANNED, "Created by spec-kitty tasks"));
     }
-    TasksIndex.write(feature, created);
-    recorder.record(project, events);
+    TasksIndex.write(feature, created, files);
+    recorder.record(project, events, now);
     return new Tasks(project, feature, created);
   }
 
@@ -158,10 +193,16 @@ public final class Workflow {
       }
       selected.add(wp);
     }
+    return atomically(files -> applyMoves(project, feature, selected, to, files));
+  }
+
+  private Moved applyMoves(
+      Project project, Feature feature, List<WorkPackage> selected, Lane to, FileChanges files) {
+    Instant now = now();
     List<NewEvent> events = new ArrayList<>();
     for (WorkPackage wp : selected) {
       String action = "Moved from " + wp.lane() + " to " + to;
-      wp.moveTo(to, now(), action);
+      wp.moveTo(to, now, action, files);
       events.add(
           new NewEvent(
               "WPStatusChanged",
@@ -174,8 +215,8 @@ public final class Workflow {
                   .put("to_lane", to.id())));
       events.add(history(feature, wp, to, action));
     }
-    TasksIndex.write(feature, feature.workPackages());
-    recorder.record(project, events);
+    TasksIndex.write(feature, feature.workPackages(), files);
+    recorder.record(project, events, now);
     return new Moved(feature, selected.stream().map(WorkPackage::id).toList(), to);
   }
 
@@ -205,10 +246,15 @@ public final class Workflow {
     if (!open.isEmpty()) {
       throw Failure.CANNOT_ACCEPT.with("feature", feature.id(), "open", String.join(", ", open));
     }
-    feature.setMeta("accepted_at", now().toString());
-    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
-    recorder.record(project, List.of(new NewEvent("FeatureCompleted", "Feature", feature.id(), p)));
-    return new Accepted(feature, wps.size(), false);
+    return atomically(
+        files -> {
+          Instant now = now();
+          feature.setMeta("accepted_at", now.toString(), files);
+          ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
+          recorder.record(
+              project, List.of(new NewEvent("FeatureCompleted", "Feature", feature.id(), p)), now);
+          return new Accepted(feature, wps.size(), false);
+        });
   }
 
   private static NewEvent history(Feature feature, WorkPackage wp, Lane lane, String action) {
@@ -223,9 +269,9 @@ public final class Workflow {
             .put("action", action));
   }
 
-  private static void write(java.nio.file.Path file, String text) {
+  private static void write(FileChanges files, java.nio.file.Path file, String text) {
     try {
-      Files.writeString(file, text);
+      files.write(file, text);
     } catch (IOException e) {
       throw Feature.ioFailure(file, e);
     }

@@ -3,6 +3,7 @@ package dev.speckitty.cli.auth;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.speckitty.cli.auth.TokenStubs.PASSWORD;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -275,5 +277,26 @@ class LoginCommandTest {
     assertThat(everything)
         .contains("your-email@example.com")
         .doesNotContain("access-token-1", "refresh-token-1", PASSWORD);
+  }
+
+  @Test
+  void aTokenAnswerThatTricklesInIsCutOffAtTheTimeout() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TokenStubs.tokens("a", "r"))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 }

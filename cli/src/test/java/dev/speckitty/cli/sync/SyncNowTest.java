@@ -403,4 +403,42 @@ class SyncNowTest {
 
     assertThat(cli.run("sync", "now").out()).contains("↓ Pulled 0 new events\n");
   }
+
+  @Test
+  void aBatchAnswerThatStallsAfterItsHeadersIsCutOffAtTheTimeout() {
+    queue(2);
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(
+                okJson("{\"results\": []}" + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "now");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void aPullAnswerThatTricklesInIsCutOffAtTheTimeout() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson(
+                        "{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}"
+                            + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
 }

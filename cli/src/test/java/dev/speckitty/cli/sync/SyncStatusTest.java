@@ -15,6 +15,7 @@ import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -140,5 +141,26 @@ class SyncStatusTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).startsWith("❌ No server configured.\n");
+  }
+
+  @Test
+  void checkAgainstAServerThatStallsAfterItsHeadersTimesOut() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(
+                        "{\"detail\": \"Authentication credentials were not provided.\"}"
+                            + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (timed out after 0.5s)\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 }
