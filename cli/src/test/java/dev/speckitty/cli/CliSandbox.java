@@ -98,20 +98,33 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
   }
 
   public CliContext context(String stdin) {
+    return context(stdin, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private CliContext context(String stdin, Clock clock) {
     return new CliContext(
         Map.copyOf(env),
         home,
         cwd,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         false,
-        Clock.fixed(now, ZoneOffset.UTC));
+        clock);
+  }
+
+  /** Runs {@code spec-kitty args…} with a clock of the test's own (e.g. one that waits). */
+  public Result runWithClock(Clock clock, String... args) {
+    return run(context("", clock), args);
   }
 
   /** Runs {@code spec-kitty args…} with {@code stdin} as standard input. */
   public Result runWithStdin(String stdin, String... args) {
+    return run(context(stdin), args);
+  }
+
+  private static Result run(CliContext ctx, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(context(stdin), new PrintWriter(out), new PrintWriter(err), args);
+    int code = Main.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }
 

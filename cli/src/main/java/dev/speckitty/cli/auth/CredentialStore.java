@@ -195,6 +195,7 @@ public final class CredentialStore {
     void run() throws IOException;
   }
 
+  @SuppressWarnings("try") // the lock is held by being open, not by being used
   private void withLock(IoAction action) throws IOException {
     ensurePrivateDir();
     try (ExclusiveLock lock = ExclusiveLock.acquire(paths.credentialsLock())) {

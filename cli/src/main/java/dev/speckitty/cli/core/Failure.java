@@ -77,6 +77,14 @@ public enum Failure {
       "   Please try again in a few minutes."),
   INVALID_RESPONSE(ExitCode.FAILURE, "❌ Invalid server response (HTTP {status})"),
   REFUSED(ExitCode.FAILURE, "❌ Server refused the request (HTTP {status})"),
+  RESPONSE_TOO_LARGE(
+      ExitCode.FAILURE,
+      "❌ The server's answer is larger than {limit} MB; spec-kitty stopped reading it."),
+  UNANSWERED_EVENTS(
+      ExitCode.FAILURE, "❌ The server answered for {answered} of the {sent} events sent."),
+  SYNC_RUNNING(
+      ExitCode.FAILURE,
+      "❌ Another 'spec-kitty sync now' is running; try again when it has finished."),
   REFUSED_WITH_DETAIL(
       ExitCode.FAILURE, "❌ Server refused the request (HTTP {status})", "   {detail}"),
 
@@ -89,6 +97,10 @@ public enum Failure {
           + " opened.",
       "   spec-kitty ships SQLite for Linux and macOS on x86_64 and arm64."),
   QUEUED_RETRY(ExitCode.FAILURE, "   {queued} queued; run 'spec-kitty sync now' again."),
+  QUEUED_AFTER_LOGIN(
+      ExitCode.FAILURE,
+      "   {queued} queued; run 'spec-kitty auth login', then 'spec-kitty sync now'."),
+  QUEUED_NONE(ExitCode.FAILURE, "   No events are queued."),
 
   // Projects and the workflow (exit 1).
   NOT_IN_PROJECT(
@@ -133,6 +145,10 @@ public enum Failure {
       ExitCode.FAILURE,
       "❌ {wp} is in {lane} and cannot move to {to}.",
       "   Lanes: planned → doing → for_review → done."),
+  PROJECT_BUSY(
+      ExitCode.FAILURE,
+      "❌ Another spec-kitty command is changing this project ({project}); try again when it has"
+          + " finished."),
   CANNOT_ACCEPT(
       ExitCode.FAILURE,
       "❌ Cannot accept {feature}: {open}.",

@@ -29,6 +29,11 @@ public record StatePaths(Path dir) {
     return dir.resolve("credentials.lock");
   }
 
+  /** {@code sync.lock}: held by the one {@code sync now} that runs at a time. */
+  public Path syncLock() {
+    return dir.resolve("sync.lock");
+  }
+
   /** {@code queue.db}: the event queue (SQLite). */
   public Path queue() {
     return dir.resolve("queue.db");

@@ -1,5 +1,6 @@
 package dev.speckitty.cli.http;
 
+import dev.speckitty.cli.core.Failure;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -45,11 +46,12 @@ public final class HttpTransport {
   /**
    * Sends the request and reads the whole body, all within one deadline: connecting, the headers
    * and every byte of the body must arrive within the timeout, so a server that stalls or trickles
-   * its answer cannot hold a command.
+   * its answer cannot hold a command. A body larger than 16 MB is not read: that ends the command
+   * with its own message.
    */
   public HttpResponse<byte[]> send(HttpRequest request) throws ServerUnreachableException {
     CompletableFuture<HttpResponse<byte[]>> answer =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        client.sendAsync(request, CappedBody.handler());
     try {
       return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -61,6 +63,9 @@ public final class HttpTransport {
       throw new ServerUnreachableException(Unreachable.OTHER, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof CappedBody.TooLarge) {
+        throw Failure.RESPONSE_TOO_LARGE.with("limit", CappedBody.MAX_BYTES >> 20);
+      }
       throw new ServerUnreachableException(classify(cause), cause);
     }
   }

@@ -1,8 +1,6 @@
 package dev.speckitty.cli.sync;
 
 import dev.speckitty.cli.config.ServerUrl;
-import dev.speckitty.cli.core.CliException;
-import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
@@ -33,9 +31,18 @@ public final class SyncService {
    * @param batches batches sent
    * @param rejected events the server rejected (they stay queued)
    * @param reasons the first few rejections, {@code event_id (type): reason}
+   * @param sent events sent
+   * @param unanswered events sent that got no verdict (they stay queued)
    * @param pulled new events from teammates
    */
-  public record Report(int pushed, int batches, int rejected, List<String> reasons, int pulled) {}
+  public record Report(
+      int pushed,
+      int batches,
+      int rejected,
+      List<String> reasons,
+      int sent,
+      int unanswered,
+      int pulled) {}
 
   static final int SHOWN_REASONS = 3;
 
@@ -59,22 +66,16 @@ public final class SyncService {
       int pulled = pull();
       queue.setLastSync(server, clock.instant());
       return new Report(
-          pushed.pushed(), pushed.batches(), pushed.rejected(), pushed.reasons(), pulled);
+          pushed.pushed(),
+          pushed.batches(),
+          pushed.rejected(),
+          pushed.reasons(),
+          pushed.sent(),
+          pushed.unanswered(),
+          pulled);
     } catch (ServerUnreachableException e) {
-      throw stillQueued(ApiErrors.unreachable(server));
-    } catch (CliException e) {
-      throw stillQueued(e);
+      throw ApiErrors.unreachable(server);
     }
-  }
-
-  private CliException stillQueued(CliException cause) {
-    int left = queue.queuedCount();
-    if (left == 0) {
-      return cause;
-    }
-    return cause.and(
-        Failure.QUEUED_RETRY.lines(
-            "queued", left + (left == 1 ? " event remains" : " events remain")));
   }
 
   private Report push(Progress progress) throws ServerUnreachableException {
@@ -84,6 +85,8 @@ public final class SyncService {
     int pushed = 0;
     int batches = 0;
     int rejected = 0;
+    int sent = 0;
+    int unanswered = 0;
     List<String> reasons = new ArrayList<>();
     while (true) {
       List<QueuedEvent> batch = queue.queued(after, EventsApi.MAX_BATCH);
@@ -98,8 +101,10 @@ public final class SyncService {
       List<String> stored = new ArrayList<>();
       Map<String, String> refused = new HashMap<>();
       for (PushResult r : results) {
-        if (!byId.containsKey(r.eventId())) {
-          continue;
+        if (!byId.containsKey(r.eventId())
+            || stored.contains(r.eventId())
+            || refused.containsKey(r.eventId())) {
+          continue; // not ours, or a second verdict on one event
         }
         if (r.stored()) {
           stored.add(r.eventId());
@@ -115,12 +120,14 @@ public final class SyncService {
       queue.markRejected(refused);
       pushed += stored.size();
       rejected += refused.size();
+      sent += byId.size();
+      unanswered += byId.size() - stored.size() - refused.size();
       progress.pushed(pushed + rejected, batches, total, Math.max(totalBatches, batches));
       if (stored.isEmpty()) {
         break; // the batch made no progress: do not hammer the server with the rest
       }
     }
-    return new Report(pushed, batches, rejected, reasons, 0);
+    return new Report(pushed, batches, rejected, reasons, sent, unanswered, 0);
   }
 
   private EventEnvelope forTeam(EventEnvelope e) {

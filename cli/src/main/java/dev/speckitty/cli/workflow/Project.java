@@ -27,6 +27,11 @@ public record Project(Path root, String uuid, String slug) {
     return new ProjectRef(uuid, slug);
   }
 
+  /** {@code .kittify/lock}: held by the command that is changing the project. */
+  public Path lockFile() {
+    return root.resolve(".kittify/lock");
+  }
+
   /** {@code kitty-specs/}, where features live. */
   public Path specsDir() {
     return root.resolve("kitty-specs");

@@ -2,11 +2,13 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExclusiveLock;
 import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.NewEvent;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
@@ -36,6 +39,31 @@ public final class Workflow {
 
   private static ObjectNode payload() {
     return Json.mapper().createObjectNode();
+  }
+
+  /** How long a command waits for another one changing the same project. */
+  static final Duration PROJECT_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Runs {@code step} holding the project's lock ({@code .kittify/lock}), so that two commands on
+   * one project run one after the other, and the second sees what the first did.
+   */
+  @SuppressWarnings("try") // the lock is held by being open, not by being used
+  private <T> T locked(Project project, Supplier<T> step) {
+    Optional<ExclusiveLock> lock;
+    try {
+      lock = ExclusiveLock.tryAcquire(project.lockFile(), PROJECT_WAIT);
+    } catch (IOException e) {
+      throw Feature.ioFailure(project.lockFile(), e);
+    }
+    if (lock.isEmpty()) {
+      throw Failure.PROJECT_BUSY.with("project", project.root());
+    }
+    try (ExclusiveLock held = lock.get()) {
+      return step.get();
+    } catch (IOException e) {
+      throw Feature.ioFailure(project.lockFile(), e);
+    }
   }
 
   /** Runs one step; if it fails anywhere — a file, the queue — its file changes are undone. */
@@ -65,6 +93,10 @@ public final class Workflow {
   /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
   public Feature specify(String title) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> specify(project, title));
+  }
+
+  private Feature specify(Project project, String title) {
     return atomically(
         files -> {
           Instant now = now();
@@ -91,6 +123,10 @@ public final class Workflow {
   /** {@code plan}: writes plan.md; one {@code FeaturePlanned} event. */
   public Planned plan(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> plan(project, featureId));
+  }
+
+  private Planned plan(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     if (Files.exists(feature.plan())) {
       throw Failure.PLAN_EXISTS.with("plan", feature.relative(project, feature.plan()));
@@ -117,6 +153,10 @@ public final class Workflow {
    */
   public Tasks tasks(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> tasks(project, featureId));
+  }
+
+  private Tasks tasks(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     if (!Files.exists(feature.plan())) {
       throw Failure.NO_PLAN_YET.with("feature", feature.id());
@@ -167,6 +207,10 @@ public final class Workflow {
    */
   public Moved move(Optional<String> featureId, List<String> ids, Lane to) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> move(project, featureId, ids, to));
+  }
+
+  private Moved move(Project project, Optional<String> featureId, List<String> ids, Lane to) {
     Feature feature = Feature.select(project, featureId);
     List<WorkPackage> all = feature.workPackages();
     if (all.isEmpty()) {
@@ -230,6 +274,10 @@ public final class Workflow {
   /** {@code accept}: once every work package is done; one {@code FeatureCompleted} event. */
   public Accepted accept(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> accept(project, featureId));
+  }
+
+  private Accepted accept(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     List<WorkPackage> wps = feature.workPackages();
     if (feature.acceptedAt().isPresent()) {

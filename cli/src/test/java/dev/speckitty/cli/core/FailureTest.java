@@ -38,7 +38,7 @@ class FailureTest {
       String first = f.template().get(0);
       assertThat(first)
           .as(f.name())
-          .matches(f.isWarning() ? "⚠ .+" : f == Failure.QUEUED_RETRY ? " {3}\\S.+" : "❌ .+");
+          .matches(f.isWarning() ? "⚠ .+" : f.name().startsWith("QUEUED_") ? " {3}\\S.+" : "❌ .+");
       f.template().subList(1, f.template().size()).forEach(l -> assertThat(l).startsWith("   "));
     }
   }

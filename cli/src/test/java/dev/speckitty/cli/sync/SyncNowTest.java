@@ -26,14 +26,19 @@ import dev.speckitty.cli.queue.TestEvents;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SyncNowTest {
   static final BatchAck ACK = new BatchAck();
+  static final Gate GATE = new Gate();
 
-  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(ACK);
+  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(GATE, ACK);
 
   @RegisterExtension CliSandbox cli = new CliSandbox();
 
@@ -42,6 +47,7 @@ class SyncNowTest {
   @BeforeEach
   void logInAndStub() throws IOException {
     ACK.reset();
+    GATE.reset();
     url = server.baseUrl();
     cli.configure(url);
     new CredentialStore(cli.state())
@@ -173,7 +179,7 @@ class SyncNowTest {
   }
 
   @Test
-  void notLoggedInSaysSoAndLeavesTheQueueAlone() {
+  void notLoggedInSaysSoAndHowManyEventsWaitAndLeavesTheQueueAlone() {
     queue(5);
     new CredentialStore(cli.state()).clear();
 
@@ -181,7 +187,11 @@ class SyncNowTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("❌ Not authenticated. Run 'spec-kitty auth login' first.\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Not authenticated. Run 'spec-kitty auth login' first.\n"
+                + "   5 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
+                + " now'.\n");
     assertThat(queued()).isEqualTo(5);
     assertThat(server.getAllServeEvents()).isEmpty();
   }
@@ -440,5 +450,135 @@ class SyncNowTest {
 
     assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aBatchAnswerWithoutVerdictsFailsAndKeepsTheEventsQueued() {
+    queue(23);
+    ACK.verdictsAtMost = 0;
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("Sync complete");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server answered for 0 of the 23 events sent.\n"
+                + "   23 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(23);
+  }
+
+  @Test
+  void verdictsForSomeEventsOnlyLeaveTheOthersQueuedAndFail() {
+    queue(23);
+    ACK.verdictsAtMost = 5;
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("↑ Pushed 5 events (1 batch)\n").doesNotContain("Sync complete");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server answered for 5 of the 23 events sent.\n"
+                + "   18 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(18);
+  }
+
+  @Test
+  void aSecondSyncWhileOneRunsWaitsThenSaysSoAndSendsNothing() throws Exception {
+    queue(3);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("gate", "batch-ack")));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Result> first = pool.submit(() -> cli.run("sync", "now"));
+      GATE.awaitArrival(); // the first sync is mid-push
+
+      Result second = cli.run("sync", "now");
+      GATE.open();
+
+      assertThat(second.exitCode()).isEqualTo(1);
+      assertThat(second.out()).isEmpty();
+      assertThat(second.err())
+          .isEqualTo(
+              "❌ Another 'spec-kitty sync now' is running; try again when it has finished.\n"
+                  + "   3 events remain queued; run 'spec-kitty sync now' again.\n");
+      assertThat(first.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+    } finally {
+      GATE.open();
+      pool.shutdownNow();
+    }
+    assertThat(ACK.received).hasSize(3);
+    assertThat(queued()).isZero();
+  }
+
+  @Test
+  void anAnswerLargerThanTheCapIsRefusedWithAMessage() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(okJson("{\"results\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n"
+                + "   2 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void anAnswerWithoutLengthIsCutOffAtTheCapToo() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson("{\"events\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")
+                    .withChunkedDribbleDelay(64, 200)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n");
+  }
+
+  @Test
+  void anExpiredSessionSaysToLogInBeforeSyncingAgain() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Authorization", equalTo("Bearer access-1"))
+            .willReturn(aResponse().withStatus(401)));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/refresh/"))
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"detail\": \"Token is invalid\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Session expired. Please log in again.\n"
+                + "   2 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
+                + " now'.\n");
+  }
+
+  @Test
+  void aFailureWithNothingQueuedSaysSoToo() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Cannot reach server. Check your connection.\n   Server: "
+                + url
+                + "\n   No events are queued.\n");
   }
 }
