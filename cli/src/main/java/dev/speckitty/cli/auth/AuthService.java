@@ -45,11 +45,11 @@ public final class AuthService {
         throw Failure.LOGIN_REFUSED.with();
       }
       if (result instanceof AuthApi.Result.Failed failed) {
-        throw ApiErrors.unavailable(failed.status());
+        throw failed.error();
       }
       throw ApiErrors.invalidResponse(((AuthApi.Result.Garbled) result).status());
     } catch (ServerUnreachableException e) {
-      throw ApiErrors.unreachable(server);
+      throw ApiErrors.unreachable(server, e);
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -120,7 +120,7 @@ public final class AuthenticatedClient {
             throw sessionExpired();
           }
           if (result instanceof AuthApi.Result.Failed failed) {
-            throw ApiErrors.unavailable(failed.status());
+            throw failed.error();
           }
           throw ApiErrors.invalidResponse(((AuthApi.Result.Garbled) result).status());
         });

@@ -167,15 +167,34 @@ public final class CredentialStore {
     return Json.mapper().writeValueAsBytes(n);
   }
 
-  /** Deletes the stored session; returns the one there was (unknown if its file was damaged). */
-  public Optional<Credentials> remove() {
+  /** What {@link #remove()} found and deleted. */
+  public sealed interface Removed {
+    /** A session, now deleted. */
+    record Session(Credentials credentials) implements Removed {}
+
+    /** A credentials file that could not be read, now deleted. */
+    record DamagedFile(Path file) implements Removed {}
+
+    /** Nothing: nobody was logged in. */
+    record Nothing() implements Removed {}
+  }
+
+  /** Deletes the stored session, damaged or not, and says what there was. */
+  public Removed remove() {
     Optional<Credentials> previous;
+    boolean damaged = false;
     try {
       previous = load();
-    } catch (CliException damaged) {
+    } catch (CliException unreadable) {
       previous = Optional.empty();
+      damaged = true;
     }
-    return clear() ? previous : Optional.empty();
+    if (!clear()) {
+      return new Removed.Nothing();
+    }
+    return previous.isPresent()
+        ? new Removed.Session(previous.get())
+        : damaged ? new Removed.DamagedFile(file()) : new Removed.Nothing();
   }
 
   /** Deletes the stored session; returns whether there was one. */

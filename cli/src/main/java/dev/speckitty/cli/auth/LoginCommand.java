@@ -43,7 +43,7 @@ final class LoginCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
-    ServerConfig config = new ConfigLoader(ctx).requireServer();
+    ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     CredentialStore store = new CredentialStore(ctx.state());
     AuthService auth =
         new AuthService(new AuthApi(new HttpTransport(ctx.httpTimeout())), store, ctx.clock());

@@ -38,7 +38,8 @@ final class StatusCommand extends BaseCommand {
       out().println("{\"authenticated\": false}");
       return ExitCode.FAILURE;
     }
-    Optional<ServerUrl> configured = new ConfigLoader(ctx).server().map(ServerConfig::url);
+    Optional<ServerUrl> configured =
+        new ConfigLoader(ctx, this::warn).server().map(ServerConfig::url);
     AuthStatus status = new AuthStatus(session.get(), configured, ctx.clock().instant());
     if (json) {
       out().println(Json.mapper().writeValueAsString(status.json()));

@@ -31,6 +31,9 @@ public record ServerUrl(String value) {
     if (scheme == null || uri.getHost() == null) {
       throw invalid(raw, origin, "write it in full, e.g. https://your-server.example.com");
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw invalid(raw, origin, "the port must be from 1 to 65535");
+    }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(raw, origin, "a server URL has no ?query or #fragment");
     }

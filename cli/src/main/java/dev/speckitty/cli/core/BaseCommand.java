@@ -26,6 +26,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** Prints a warning line on standard error at once (the command goes on). */
+  protected void warn(String line) {
+    err().println(line);
+    err().flush();
+  }
+
   protected void print(List<String> lines) {
     lines.forEach(out()::println);
     out().flush();

@@ -66,19 +66,26 @@ public record CliContext(
     return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
   }
 
-  /** How long a network call may take before it counts as timed out. */
+  /**
+   * How long one request may take in all (connect, headers, body) before it counts as timed out:
+   * {@code SPEC_KITTY_HTTP_TIMEOUT} seconds, from 0.001 to 3600, default 10.
+   */
   public Duration httpTimeout() {
-    return envVar(HTTP_TIMEOUT_ENV)
-        .map(
-            v -> {
-              try {
-                return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-              } catch (NumberFormatException e) {
-                throw Failure.BAD_TIMEOUT.with("value", v);
-              }
-            })
-        .filter(d -> !d.isNegative() && !d.isZero())
-        .orElse(Duration.ofSeconds(10));
+    Optional<String> raw = envVar(HTTP_TIMEOUT_ENV);
+    if (raw.isEmpty()) {
+      return Duration.ofSeconds(10);
+    }
+    double seconds;
+    try {
+      seconds = Double.parseDouble(raw.get().strip());
+    } catch (NumberFormatException e) {
+      throw Failure.BAD_TIMEOUT.with("value", raw.get());
+    }
+    // NaN fails both comparisons; infinities and zero fall outside the range.
+    if (!(seconds >= 0.001 && seconds <= 3600)) {
+      throw Failure.BAD_TIMEOUT.with("value", raw.get());
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   /** Shows a path the way a reader writes it: {@code ~/.spec-kitty/config.toml}. */

@@ -22,6 +22,10 @@ public enum Failure {
       "   Add a [server] section with url = \"https://your-server.example.com\" to {config} (or"
           + " set SPEC_KITTY_SERVER_URL)."),
   CONFIG_UNREADABLE(ExitCode.USAGE, "❌ Cannot read {file}: {reason}"),
+  CONFIG_NOT_UTF8(
+      ExitCode.USAGE,
+      "❌ {file}:{line} is not valid UTF-8 (byte {byte}).",
+      "   Save the file with UTF-8 encoding."),
   CONFIG_MALFORMED(
       ExitCode.USAGE,
       "❌ Malformed config file {where}: {reason}",
@@ -29,13 +33,17 @@ public enum Failure {
   CONFIG_URL_NOT_TEXT(
       ExitCode.USAGE,
       "❌ In {file}, [server] url must be a quoted string, e.g. url = \"https://…\"."),
+  UNKNOWN_SETTING(ExitCode.OK, "⚠ Unknown setting '{key}' in {where}"),
+  UNKNOWN_SETTING_LIKE(
+      ExitCode.OK, "⚠ Unknown setting '{key}' in {where} (did you mean '{known}'?)"),
   INSECURE_URL(
       ExitCode.USAGE,
       "❌ Refusing insecure server URL {url} (from {origin}).",
-      "   Use https:// — plain http:// is allowed only for localhost and 127.0.0.1."),
+      "   Use https:// — plain http:// is allowed only for localhost, 127.0.0.0/8 and [::1]."),
   INVALID_URL(ExitCode.USAGE, "❌ Invalid server URL '{url}' (from {origin}): {why}."),
   BAD_TIMEOUT(
-      ExitCode.USAGE, "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds, not '{value}'."),
+      ExitCode.USAGE,
+      "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds from 0.001 to 3600, not '{value}'."),
   PASSWORD_STDIN_NEEDS_USERNAME(
       ExitCode.USAGE,
       "❌ --password-stdin needs --username (standard input holds only the password)."),
@@ -77,6 +85,29 @@ public enum Failure {
       "   Please try again in a few minutes."),
   INVALID_RESPONSE(ExitCode.FAILURE, "❌ Invalid server response (HTTP {status})"),
   REFUSED(ExitCode.FAILURE, "❌ Server refused the request (HTTP {status})"),
+  REDIRECTED(
+      ExitCode.FAILURE,
+      "❌ The server redirected the request (HTTP {status} to {location}).",
+      "   spec-kitty does not follow redirects: check the server URL (its scheme and path)."),
+  PLAIN_HTTP(
+      ExitCode.FAILURE,
+      "❌ The server at {server} answered in plain HTTP, not HTTPS.",
+      "   Use an http:// URL for a server on this machine, or turn on HTTPS at the server."),
+  PULL_STUCK(
+      ExitCode.FAILURE,
+      "❌ The server said more events follow but did not move the pull cursor ({cursor}); the"
+          + " pull stopped."),
+  PULL_TOO_LONG(
+      ExitCode.FAILURE,
+      "❌ The pull stopped after {pages} pages; run 'spec-kitty sync now' again for the rest."),
+  PULLED_EVENTS_SKIPPED(
+      ExitCode.OK,
+      "⚠ Pulled events that break the API contract were not stored: {count}.",
+      "   First: {reason}."),
+  QUEUED_EVENTS_SET_ASIDE(
+      ExitCode.OK,
+      "⚠ Queued events that cannot be read were set aside: {count} (see 'spec-kitty sync"
+          + " status')."),
   RESPONSE_TOO_LARGE(
       ExitCode.FAILURE,
       "❌ The server's answer is larger than {limit} MB; spec-kitty stopped reading it."),
@@ -91,6 +122,20 @@ public enum Failure {
   // The event queue (exit 1).
   QUEUE_UNOPENABLE(ExitCode.FAILURE, "❌ Cannot open the event queue {file}: {reason}"),
   QUEUE_FAILED(ExitCode.FAILURE, "❌ Cannot {verb} the event queue {file}: {reason}"),
+  QUEUE_EMPTY_FILE(
+      ExitCode.FAILURE,
+      "❌ The event queue {file} is empty (0 bytes): it was damaged, and the events in it are"
+          + " lost.",
+      "   Move it aside (e.g. to queue.db.damaged), then run the command again to start a new"
+          + " queue."),
+  QUEUE_DISK_FULL(
+      ExitCode.FAILURE,
+      "❌ The disk is full: cannot write the event queue {file}.",
+      "   Free some space, then run the command again."),
+  DISK_FULL(
+      ExitCode.FAILURE,
+      "❌ The disk is full: cannot write {file}.",
+      "   Free some space, then run the command again."),
   SQLITE_MISSING(
       ExitCode.FAILURE,
       "❌ SQLite is not available for this platform ({platform}), so the event queue cannot be"

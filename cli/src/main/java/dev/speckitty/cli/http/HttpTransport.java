@@ -1,6 +1,7 @@
 package dev.speckitty.cli.http;
 
 import dev.speckitty.cli.core.Failure;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The one place that sends HTTP requests: applies the timeout, and turns the JDK's many network
@@ -84,9 +86,25 @@ public final class HttpTransport {
         return Unreachable.REFUSED;
       }
     }
-    String message = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    if (message.contains("reset") || message.contains("closed") || message.contains("eof")) {
-      return Unreachable.RESET;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SSLException
+          && String.valueOf(t.getMessage()).contains("plaintext connection")) {
+        return Unreachable.PLAIN_HTTP;
+      }
+      if (t instanceof SSLException
+          && String.valueOf(t.getMessage()).contains("Unsupported or unrecognized SSL message")) {
+        return Unreachable.PLAIN_HTTP;
+      }
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (t instanceof EOFException
+          || message.contains("reset")
+          || message.contains("closed")
+          || message.contains("eof")
+          || message.contains("received no bytes")) {
+        return Unreachable.RESET;
+      }
     }
     return Unreachable.OTHER;
   }

@@ -33,7 +33,9 @@ import picocli.CommandLine.Command;
       "Pushes the queue in batches of up to 1000 events (oldest first), then pulls new events."
           + " An event leaves the queue only when the server has stored it, so an interrupted"
           + " sync loses nothing and a rerun duplicates nothing.",
-      "Rejected events stay queued and are reported; exit code 1 when any remain."
+      "Rejected events stay queued and are reported; exit code 1 when any remain, or when the"
+          + " server gave no verdict on an event it was sent.",
+      "One sync runs at a time: a second one waits up to 3 seconds, then stops."
     })
 final class SyncNowCommand extends BaseCommand {
   SyncNowCommand(CliContext ctx) {
@@ -58,7 +60,7 @@ final class SyncNowCommand extends BaseCommand {
 
   @SuppressWarnings("try") // the lock is held by being open, not by being used
   private ExitCode sync() {
-    ServerConfig config = new ConfigLoader(ctx).requireServer();
+    ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     CredentialStore store = new CredentialStore(ctx.state());
     AuthenticatedClient client =
         new AuthenticatedClient(
@@ -90,29 +92,39 @@ final class SyncNowCommand extends BaseCommand {
   }
 
   private ExitCode report(SyncService.Report report) {
+    SyncService.Pushed push = report.push();
+    SyncService.Pulled pull = report.pull();
     out()
         .println(
             "↑ Pushed "
-                + SyncService.count(report.pushed(), "event", "events")
+                + SyncService.count(push.pushed(), "event", "events")
                 + " ("
-                + SyncService.count(report.batches(), "batch", "batches")
+                + SyncService.count(push.batches(), "batch", "batches")
                 + ")");
-    if (report.rejected() > 0) {
-      out().println("⚠ " + SyncService.count(report.rejected(), "event", "events") + " rejected");
-      report.reasons().forEach(r -> out().println("   " + r));
+    if (push.rejected() > 0) {
+      out().println("⚠ " + SyncService.count(push.rejected(), "event", "events") + " rejected");
+      push.reasons().forEach(r -> out().println("   " + r));
     }
-    out().println("↓ Pulled " + SyncService.count(report.pulled(), "new event", "new events"));
-    if (report.unanswered() > 0) {
+    if (push.setAside() > 0) {
+      print(Failure.QUEUED_EVENTS_SET_ASIDE.lines("count", push.setAside()));
+    }
+    out().println("↓ Pulled " + SyncService.count(pull.added(), "new event", "new events"));
+    if (pull.skipped() > 0) {
+      print(
+          Failure.PULLED_EVENTS_SKIPPED.lines(
+              "count", pull.skipped(), "reason", pull.firstSkipped()));
+    }
+    if (push.unanswered() > 0) {
       out().flush();
       throw Failure.UNANSWERED_EVENTS.with(
-          "answered", report.sent() - report.unanswered(), "sent", report.sent());
+          "answered", push.sent() - push.unanswered(), "sent", push.sent());
     }
-    if (report.rejected() > 0) {
+    if (push.rejected() > 0) {
       out()
           .println(
               "⚠ Sync finished; "
                   + SyncService.count(
-                      report.rejected(), "rejected event stays", "rejected events stay")
+                      push.rejected(), "rejected event stays", "rejected events stay")
                   + " queued.");
       return ExitCode.FAILURE;
     }

@@ -1,6 +1,8 @@
 package dev.speckitty.cli.sync;
 
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.ServerText;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
@@ -25,7 +27,7 @@ public final class SyncService {
   }
 
   /**
-   * What a sync did.
+   * What the push did.
    *
    * @param pushed events the server now holds (success or duplicate)
    * @param batches batches sent
@@ -33,18 +35,33 @@ public final class SyncService {
    * @param reasons the first few rejections, {@code event_id (type): reason}
    * @param sent events sent
    * @param unanswered events sent that got no verdict (they stay queued)
-   * @param pulled new events from teammates
+   * @param setAside queued events that could not be read and were set aside
    */
-  public record Report(
+  public record Pushed(
       int pushed,
       int batches,
       int rejected,
       List<String> reasons,
       int sent,
       int unanswered,
-      int pulled) {}
+      int setAside) {}
+
+  /**
+   * What the pull did.
+   *
+   * @param added new events from teammates
+   * @param skipped events that broke the API contract and were not stored
+   * @param firstSkipped why the first of them was left out
+   */
+  public record Pulled(int added, int skipped, String firstSkipped) {}
+
+  /** What a sync did. */
+  public record Report(Pushed push, Pulled pull) {}
 
   static final int SHOWN_REASONS = 3;
+
+  /** The most pages one sync pulls: a million events; the next sync goes on from there. */
+  static final int MAX_PULL_PAGES = 1000;
 
   private final EventQueue queue;
   private final EventsApi api;
@@ -62,23 +79,17 @@ public final class SyncService {
 
   public Report sync(Progress progress) {
     try {
-      Report pushed = push(progress);
-      int pulled = pull();
+      Pushed pushed = push(progress);
+      Pulled pulled = pull();
       queue.setLastSync(server, clock.instant());
-      return new Report(
-          pushed.pushed(),
-          pushed.batches(),
-          pushed.rejected(),
-          pushed.reasons(),
-          pushed.sent(),
-          pushed.unanswered(),
-          pulled);
+      return new Report(pushed, pulled);
     } catch (ServerUnreachableException e) {
-      throw ApiErrors.unreachable(server);
+      throw ApiErrors.unreachable(server, e);
     }
   }
 
-  private Report push(Progress progress) throws ServerUnreachableException {
+  private Pushed push(Progress progress) throws ServerUnreachableException {
+    int setAsideBefore = queue.setAsideCount();
     int total = queue.queuedCount();
     int totalBatches = (total + EventsApi.MAX_BATCH - 1) / EventsApi.MAX_BATCH;
     long after = 0;
@@ -108,8 +119,11 @@ public final class SyncService {
         }
         if (r.stored()) {
           stored.add(r.eventId());
-        } else {
-          String why = r.error() == null || r.error().isBlank() ? "rejected" : r.error();
+        } else if (r.rejected()) {
+          String why =
+              r.error() == null || r.error().isBlank()
+                  ? "rejected"
+                  : ServerText.sanitize(r.error());
           refused.put(r.eventId(), why);
           if (reasons.size() < SHOWN_REASONS) {
             reasons.add(r.eventId() + " (" + byId.get(r.eventId()).eventType() + "): " + why);
@@ -127,26 +141,47 @@ public final class SyncService {
         break; // the batch made no progress: do not hammer the server with the rest
       }
     }
-    return new Report(pushed, batches, rejected, reasons, sent, unanswered, 0);
+    return new Pushed(
+        pushed,
+        batches,
+        rejected,
+        reasons,
+        sent,
+        unanswered,
+        queue.setAsideCount() - setAsideBefore);
   }
 
   private EventEnvelope forTeam(EventEnvelope e) {
     return EventEnvelope.LOCAL_TEAM.equals(e.teamSlug()) ? e.withTeam(team) : e;
   }
 
-  private int pull() throws ServerUnreachableException {
+  /**
+   * Pulls page after page while the server says more follow. A server whose cursor does not move,
+   * or whose pages never end, stops the pull with a message instead of looping.
+   */
+  private Pulled pull() throws ServerUnreachableException {
     String cursor = queue.pullCursor(server).orElse("");
     int added = 0;
-    for (int pages = 0; pages < 100_000; pages++) {
+    int skipped = 0;
+    String firstSkipped = "";
+    for (int pages = 1; ; pages++) {
       PullPage page = api.pull(cursor, EventsApi.MAX_BATCH, queue.nodeId());
       added += queue.storePulled(page.events(), server, page.nextCursor(), clock.instant());
-      boolean moved = !page.nextCursor().equals(cursor);
-      cursor = page.nextCursor();
-      if (!page.hasMore() || !moved) {
-        break;
+      if (skipped == 0 && !page.skipped().isEmpty()) {
+        firstSkipped = page.skipped().get(0);
       }
+      skipped += page.skipped().size();
+      if (!page.hasMore()) {
+        return new Pulled(added, skipped, firstSkipped);
+      }
+      if (page.nextCursor().equals(cursor)) {
+        throw Failure.PULL_STUCK.with("cursor", ServerText.sanitize(cursor));
+      }
+      if (pages == MAX_PULL_PAGES) {
+        throw Failure.PULL_TOO_LONG.with("pages", MAX_PULL_PAGES);
+      }
+      cursor = page.nextCursor();
     }
-    return added;
   }
 
   /** {@code 1 event}, {@code 2 events}. */

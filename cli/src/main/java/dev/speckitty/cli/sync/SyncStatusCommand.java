@@ -44,7 +44,7 @@ final class SyncStatusCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
-    ServerConfig config = new ConfigLoader(ctx).requireServer();
+    ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     Optional<ConnectionProbe.Outcome> probe =
         check
             ? Optional.of(
@@ -62,9 +62,29 @@ final class SyncStatusCommand extends BaseCommand {
           });
       rows.add(new String[] {"Config File", config.configFile().toString()});
       probe.ifPresent(p -> rows.add(new String[] {"Connection", p.label()}));
+      int setAside = setAside();
+      if (setAside > 0) {
+        rows.add(
+            new String[] {
+              "Set Aside",
+              SyncService.count(setAside, "unreadable event", "unreadable events")
+                  + ", kept in "
+                  + ctx.tildePath(ctx.state().queue())
+            });
+      }
       print(Table.of(rows));
     }
     return probe.map(p -> p.reachable() ? ExitCode.OK : ExitCode.FAILURE).orElse(ExitCode.OK);
+  }
+
+  /** How many unreadable queued events were set aside (0 without a queue). */
+  private int setAside() {
+    if (!Files.exists(ctx.state().queue())) {
+      return 0;
+    }
+    try (EventQueue q = EventQueue.open(ctx.state().queue())) {
+      return q.setAsideCount();
+    }
   }
 
   private ObjectNode json(ServerConfig config, Optional<ConnectionProbe.Outcome> probe) {
@@ -88,6 +108,7 @@ final class SyncStatusCommand extends BaseCommand {
         queue.put("queued", q.queuedCount());
         queue.put("rejected", q.rejectedCount());
         queue.put("pulled", q.pulledCount());
+        queue.put("set_aside", q.setAsideCount());
         Optional<Instant> last = q.lastSync(config.url());
         if (last.isPresent()) {
           n.put("last_sync", last.get().toString());
@@ -96,7 +117,7 @@ final class SyncStatusCommand extends BaseCommand {
         }
       }
     } else {
-      queue.put("queued", 0).put("rejected", 0).put("pulled", 0);
+      queue.put("queued", 0).put("rejected", 0).put("pulled", 0).put("set_aside", 0);
       n.putNull("last_sync");
     }
     ObjectNode auth = n.putObject("auth");

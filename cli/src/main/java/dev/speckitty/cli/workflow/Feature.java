@@ -156,7 +156,9 @@ public record Feature(Path dir, String id, String title) {
   void setMeta(String name, String value, FileChanges files) {
     Path meta = dir.resolve("meta.json");
     try {
-      ObjectNode n = (ObjectNode) Json.mapper().readTree(meta.toFile());
+      if (!(Json.mapper().readTree(meta.toFile()) instanceof ObjectNode n)) {
+        throw new IOException("not a JSON object");
+      }
       n.put(name, value);
       files.write(meta, Json.mapper().writeValueAsString(n) + "\n");
     } catch (IOException e) {
@@ -183,6 +185,9 @@ public record Feature(Path dir, String id, String title) {
   }
 
   static CliException ioFailure(Path path, IOException e) {
+    if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+      return Failure.DISK_FULL.with("file", path);
+    }
     return Failure.FILE_FAILED.with("file", path, "reason", e.getMessage());
   }
 }

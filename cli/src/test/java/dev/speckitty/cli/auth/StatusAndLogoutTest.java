@@ -135,4 +135,18 @@ class StatusAndLogoutTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo("ℹ️  No active session. Already logged out.\n");
   }
+
+  @Test
+  void logoutOfADamagedCredentialsFileSaysItRemovedIt() throws IOException {
+    java.nio.file.Files.writeString(cli.state().credentials(), "{not json");
+
+    Result r = cli.run("auth", "logout");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Logged out successfully.\n"
+                + "   Removed the damaged credentials file ~/.spec-kitty/credentials.json.\n");
+    assertThat(cli.state().credentials()).doesNotExist();
+  }
 }

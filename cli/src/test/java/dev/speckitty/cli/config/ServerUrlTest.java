@@ -41,4 +41,21 @@ class ServerUrlTest {
         .isInstanceOf(CliException.class)
         .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.USAGE));
   }
+
+  @org.junit.jupiter.api.Test
+  void theInsecureUrlMessageNamesEveryLoopbackAddressThatIsAllowed() {
+    assertThatThrownBy(() -> ServerUrl.parse("http://10.0.0.1", "test"))
+        .hasMessage(
+            "❌ Refusing insecure server URL http://10.0.0.1 (from test).\n"
+                + "   Use https:// — plain http:// is allowed only for localhost, 127.0.0.0/8 and"
+                + " [::1].");
+  }
+
+  @ParameterizedTest(name = "{0} has a port out of range")
+  @ValueSource(
+      strings = {"http://127.0.0.1:99999", "https://example.com:0", "https://example.com:65536"})
+  void portsOutOfRangeAreRefused(String raw) {
+    assertThatThrownBy(() -> ServerUrl.parse(raw, "test"))
+        .hasMessageEndingWith("the port must be from 1 to 65535.");
+  }
 }

@@ -42,4 +42,14 @@ class FailureTest {
       f.template().subList(1, f.template().size()).forEach(l -> assertThat(l).startsWith("   "));
     }
   }
+
+  @Test
+  void aWarningCannotStopACommand() {
+    assertThat(Failure.values()).filteredOn(Failure::isWarning).isNotEmpty();
+    for (Failure f : Failure.values()) {
+      if (f.isWarning()) {
+        assertThatThrownBy(f::with).isInstanceOf(IllegalStateException.class);
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.speckitty.cli.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.speckitty.cli.config.ServerUrl;
@@ -145,6 +146,34 @@ class EventQueueTest {
     try (EventQueue q = open()) {
       assertThat(q.lastSync(server)).contains(now);
       assertThat(q.lastSync(ServerUrl.parse("https://other.example.com", "test"))).isEmpty();
+    }
+  }
+
+  @Test
+  void anEmptyQueueFileIsReportedNotStartedAfresh() throws Exception {
+    Path file = Files.createDirectories(dir.resolve("state")).resolve("queue.db");
+    Files.write(file, new byte[0]);
+
+    assertThatThrownBy(() -> EventQueue.open(file))
+        .hasMessage(
+            "❌ The event queue "
+                + file
+                + " is empty (0 bytes): it was damaged, and the events in it are lost.\n"
+                + "   Move it aside (e.g. to queue.db.damaged), then run the command again to"
+                + " start a new queue.");
+  }
+
+  @Test
+  void aFullDiskSaysSoInPlainWords() {
+    Path file = dir.resolve("state/queue.db");
+    EventQueue.open(file).close();
+    try (EventQueue q = EventQueue.open(file, config -> config.setMaxPageCount(8))) {
+      assertThatThrownBy(() -> q.append(newEvents(2_000), project, "local", now))
+          .hasMessage(
+              "❌ The disk is full: cannot write the event queue "
+                  + file
+                  + ".\n   Free some space, then run the command again.");
+      assertThat(q.queuedCount()).isZero();
     }
   }
 }

@@ -27,8 +27,12 @@ final class BatchAck implements ResponseDefinitionTransformerV2 {
   final List<JsonNode> received = new CopyOnWriteArrayList<>();
   volatile Predicate<JsonNode> reject = e -> false;
   volatile int verdictsAtMost = Integer.MAX_VALUE;
+  volatile String rejectReason = "payload.wp_id is required";
+  volatile String statusWord = null;
 
   void reset() {
+    statusWord = null;
+    rejectReason = "payload.wp_id is required";
     stored.clear();
     received.clear();
     reject = e -> false;
@@ -52,9 +56,10 @@ final class BatchAck implements ResponseDefinitionTransformerV2 {
         String id = e.get("event_id").asText();
         ObjectNode r = results.addObject().put("event_id", id);
         if (reject.test(e)) {
-          r.put("status", "rejected").put("error", "payload.wp_id is required");
+          r.put("status", "rejected").put("error", rejectReason);
         } else {
-          r.put("status", stored.add(id) ? "success" : "duplicate");
+          r.put(
+              "status", statusWord != null ? statusWord : stored.add(id) ? "success" : "duplicate");
         }
       }
     } catch (IOException e) {

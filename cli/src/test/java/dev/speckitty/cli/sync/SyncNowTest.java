@@ -145,7 +145,7 @@ class SyncNowTest {
     queue(1);
     pullAnswers(
         "{\"events\": ["
-            + teammateEvent("01JTEAMMATE0000000000000001")
+            + teammateEvent("01JTEAMMATE000000000000001")
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
     Result r = cli.run("sync", "now");
@@ -353,9 +353,9 @@ class SyncNowTest {
             .willReturn(
                 okJson(
                     "{\"events\": ["
-                        + teammateEvent("01JTEAMMATE0000000000000001")
+                        + teammateEvent("01JTEAMMATE000000000000001")
                         + ","
-                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + teammateEvent("01JTEAMMATE000000000000002")
                         + "], \"next_cursor\": \"c2\", \"has_more\": true}")));
     server.stubFor(
         get(urlPathEqualTo("/api/v1/events/"))
@@ -363,9 +363,9 @@ class SyncNowTest {
             .willReturn(
                 okJson(
                     "{\"events\": ["
-                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + teammateEvent("01JTEAMMATE000000000000002")
                         + ","
-                        + teammateEvent("01JTEAMMATE0000000000000003")
+                        + teammateEvent("01JTEAMMATE000000000000003")
                         + "], \"next_cursor\": \"c3\", \"has_more\": false}")));
     server.stubFor(
         get(urlPathEqualTo("/api/v1/events/"))
@@ -580,5 +580,168 @@ class SyncNowTest {
             "❌ Cannot reach server. Check your connection.\n   Server: "
                 + url
                 + "\n   No events are queued.\n");
+  }
+
+  @Test
+  void aRejectionReasonCannotDriveTheTerminalOrFloodIt() {
+    queue(1);
+    ACK.reject = e -> true;
+    ACK.rejectReason = "\u001b]0;owned\u0007\u001b[2J\u009b31m" + "x".repeat(5_000);
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).doesNotContain("\u001b", "\u0007", "\u009b");
+    String reason =
+        r.out().lines().filter(l -> l.contains("(WPStatusChanged): ")).findFirst().orElseThrow();
+    assertThat(reason.substring(reason.indexOf("): ") + 3))
+        .startsWith("]0;owned[2J31mxxx")
+        .hasSize(200)
+        .endsWith("…");
+  }
+
+  @Test
+  void aHugeDetailIsCleanedAndCapped() {
+    queue(1);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"detail\": \"\\u001b[2Jbad\\nbatch " + "y".repeat(2 << 20) + "\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("❌ Server refused the request (HTTP 400)");
+    assertThat(lines.get(1)).startsWith("   [2Jbad batch yyy").hasSize(3 + 200).endsWith("…");
+    assertThat(lines.get(2))
+        .isEqualTo("   1 event remains queued; run 'spec-kitty sync now' again.");
+  }
+
+  @Test
+  void aBatchAnswerWithMalformedVerdictsIsAnInvalidResponseNotACrash() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(okJson("{\"results\": [1, \"x\", null, [true]]}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Invalid server response (HTTP 200)\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void aPulledClockBeyondTheContractIsNotStoredAndLocalClocksStayPositive() {
+    String huge =
+        teammateEvent("01JTEAMMATE000000000000009")
+            .replace("\"lamport_clock\": 40", "\"lamport_clock\": 9223372036854775807");
+    pullAnswers(
+        "{\"events\": ["
+            + huge
+            + ","
+            + teammateEvent("01JTEAMMATE000000000000001")
+            + "], \"next_cursor\": \"c1\", \"has_more\": false}");
+
+    Result r = cli.run("sync", "now");
+    queue(1);
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out())
+        .contains(
+            "↓ Pulled 1 new event\n"
+                + "⚠ Pulled events that break the API contract were not stored: 1.\n"
+                + "   First: 01JTEAMMATE000000000000009: lamport_clock must be from 1 to"
+                + " 9007199254740991.\n");
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
+      assertThat(q.pulledCount()).isEqualTo(1);
+      assertThat(q.lamportClock()).isEqualTo(42);
+      assertThat(q.all()).allSatisfy(e -> assertThat(e.lamportClock()).isPositive());
+    }
+  }
+
+  @Test
+  void anUndecodableQueueRowIsSetAsideAndEveryOtherEventIsPushed() throws Exception {
+    queue(3);
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.state().queue());
+        java.sql.Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO events(event_id, lamport_clock, envelope, state, recorded_at)"
+              + " VALUES ('01JBROKEN00000000000000000', 99, '{not json', 'queued', 'x')");
+    }
+    queue(2);
+
+    Result r = cli.run("sync", "now");
+    Result again = cli.run("sync", "now");
+    Result status = cli.run("sync", "status");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out())
+        .contains("↑ Pushed 5 events (1 batch)\n")
+        .contains(
+            "⚠ Queued events that cannot be read were set aside: 1 (see 'spec-kitty sync"
+                + " status').\n");
+    assertThat(ACK.received).hasSize(5);
+    assertThat(queued()).isZero();
+    assertThat(again.out()).contains("✅ Sync complete\n").doesNotContain("set aside");
+    assertThat(status.out())
+        .endsWith("Set Aside    1 unreadable event, kept in ~/.spec-kitty/queue.db\n");
+  }
+
+  @Test
+  void aPullWhoseCursorDoesNotMoveStopsWithAMessage() {
+    pullAnswers("{\"events\": [], \"next_cursor\": \"c1\", \"has_more\": true}");
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server said more events follow but did not move the pull cursor (c1); the"
+                + " pull stopped.\n"
+                + "   No events are queued.\n");
+  }
+
+  @Test
+  void aPullThatNeverEndsStopsAfterAThousandPagesWithAMessage() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson(
+                        "{\"events\": [], \"next_cursor\": \"{{request.query.after}}x\","
+                            + " \"has_more\": true}")
+                    .withTransformers("response-template")));
+
+    Result r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(90), () -> cli.run("sync", "now"));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The pull stopped after 1000 pages; run 'spec-kitty sync now' again for the"
+                + " rest.\n"
+                + "   No events are queued.\n");
+    server.verify(1000, getRequestedFor(urlPathEqualTo("/api/v1/events/")));
+  }
+
+  @Test
+  void aVerdictOutsideTheContractIsNoVerdict() {
+    queue(1);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("batch-ack")));
+    ACK.statusWord = "maybe";
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ The server answered for 0 of the 1 events sent.\n");
+    assertThat(queued()).isEqualTo(1);
   }
 }

@@ -4,10 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
@@ -67,7 +69,9 @@ class SyncStatusTest {
 
   @Test
   void healthyServerSaysReachable() {
-    healthAnswers(200);
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(okJson("{\"status\": \"ok\", \"team_slug\": \"kitty-team\"}")));
 
     assertThat(cli.run("sync", "status", "--check").out()).endsWith("Connection   Reachable\n");
   }
@@ -162,5 +166,34 @@ class SyncStatusTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).endsWith("Connection   Unreachable (timed out after 0.5s)\n");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aCaptivePortalPageIsNotReachable() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Sign in to the hotel Wi-Fi</body></html>")));
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .endsWith("Connection   Unexpected response (HTTP 200, not a Spec Kitty server)\n");
+  }
+
+  @Test
+  void aResetConnectionIsCalledAResetConnection() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (connection reset)\n");
   }
 }
