@@ -1,5 +1,10 @@
 package dev.speckitty.cli;
 
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.VersionProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -40,7 +45,7 @@ public final class Main {
       // The version needs no command model: answer before picocli starts (half the start-up).
       out.println(new VersionProvider().getVersion()[0]);
       out.flush();
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
     CommandLine cl = commandLine(ctx, args);
     cl.setOut(out);
@@ -87,9 +92,8 @@ public final class Main {
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     Map<String, String> exitCodes = new LinkedHashMap<>();
-    for (String entry : ExitCode.HELP_LIST) {
-      int colon = entry.indexOf(':');
-      exitCodes.put(entry.substring(0, colon), entry.substring(colon + 1));
+    for (ExitCode code : ExitCode.values()) {
+      exitCodes.put(Integer.toString(code.code()), code.description());
     }
     applyRecursively(cl, exitCodes);
     return cl;
@@ -110,25 +114,27 @@ public final class Main {
     if (ex instanceof CliException e) {
       e.lines().forEach(err::println);
       err.flush();
-      return e.exitCode();
+      return e.exitCode().code();
     }
-    err.println("❌ Unexpected error: " + ex);
+    List<String> lines = Failure.INTERNAL.lines("error", ex);
+    err.println(lines.get(0));
     if ("1".equals(System.getenv("SPEC_KITTY_DEBUG"))) {
       ex.printStackTrace(err);
     } else {
-      err.println("   Rerun with SPEC_KITTY_DEBUG=1 to see the details.");
+      lines.subList(1, lines.size()).forEach(err::println);
     }
     err.flush();
-    return ExitCode.INTERNAL;
+    return ExitCode.INTERNAL.code();
   }
 
   private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("❌ " + ex.getMessage());
-    err.println("   See '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    Failure.BAD_USAGE
+        .lines("problem", ex.getMessage(), "command", cl.getCommandSpec().qualifiedName())
+        .forEach(err::println);
     err.flush();
-    return ExitCode.CONFIG;
+    return ExitCode.USAGE.code();
   }
 
   /**

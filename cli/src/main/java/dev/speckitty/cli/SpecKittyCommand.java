@@ -1,6 +1,8 @@
 package dev.speckitty.cli;
 
 import dev.speckitty.cli.auth.AuthCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.VersionProvider;
 import dev.speckitty.cli.sync.SyncCommand;
 import dev.speckitty.cli.workflow.AcceptCommand;
 import dev.speckitty.cli.workflow.InitCommand;

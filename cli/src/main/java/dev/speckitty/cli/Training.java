@@ -1,5 +1,7 @@
 package dev.speckitty.cli;
 
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,10 +33,10 @@ final class Training {
         }
       }
       Path home = Files.createDirectories(dir.resolve("home"));
-      Files.createDirectories(home.resolve(".spec-kitty"));
+      StatePaths state = StatePaths.inHome(home);
+      Files.createDirectories(state.dir());
       // Port 9 (discard) on loopback: nothing listens, connections are refused at once.
-      Files.writeString(
-          home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"http://127.0.0.1:9\"\n");
+      Files.writeString(state.config(), "[server]\nurl = \"http://127.0.0.1:9\"\n");
       PrintWriter sink = new PrintWriter(Writer.nullWriter());
       List<List<String>> runs =
           List.of(

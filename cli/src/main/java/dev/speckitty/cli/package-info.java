@@ -1,2 +1,2 @@
-/** The {@code spec-kitty} command line: entry point, shared context, exit codes and errors. */
+/** The {@code spec-kitty} command tree: entry point, root command and the CDS training run. */
 package dev.speckitty.cli;

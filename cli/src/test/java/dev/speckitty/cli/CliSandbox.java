@@ -1,5 +1,7 @@
 package dev.speckitty.cli;
 
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,8 +68,9 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
     return this;
   }
 
-  public Path stateDir() {
-    return home.resolve(".spec-kitty");
+  /** {@code $HOME/.spec-kitty} and its files. */
+  public StatePaths state() {
+    return StatePaths.inHome(home);
   }
 
   public Instant now() {
@@ -89,26 +92,39 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
   }
 
   public CliSandbox writeConfig(String toml) throws IOException {
-    Files.createDirectories(stateDir());
-    Files.writeString(stateDir().resolve("config.toml"), toml);
+    Files.createDirectories(state().dir());
+    Files.writeString(state().config(), toml);
     return this;
   }
 
   public CliContext context(String stdin) {
+    return context(stdin, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private CliContext context(String stdin, Clock clock) {
     return new CliContext(
         Map.copyOf(env),
         home,
         cwd,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         false,
-        Clock.fixed(now, ZoneOffset.UTC));
+        clock);
+  }
+
+  /** Runs {@code spec-kitty args…} with a clock of the test's own (e.g. one that waits). */
+  public Result runWithClock(Clock clock, String... args) {
+    return run(context("", clock), args);
   }
 
   /** Runs {@code spec-kitty args…} with {@code stdin} as standard input. */
   public Result runWithStdin(String stdin, String... args) {
+    return run(context(stdin), args);
+  }
+
+  private static Result run(CliContext ctx, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(context(stdin), new PrintWriter(out), new PrintWriter(err), args);
+    int code = Main.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }
 

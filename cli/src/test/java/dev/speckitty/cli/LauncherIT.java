@@ -101,4 +101,39 @@ class LauncherIT {
           .noneMatch(n -> n.contains("sqlite"));
     }
   }
+
+  @Test
+  void theDistributionShipsSqliteNativesOnceUnpackedAndNotInTheJar() throws Exception {
+    Path lib = Path.of(System.getProperty("spec-kitty.launcher")).getParent().resolveSibling("lib");
+
+    try (java.util.zip.ZipFile jar =
+        new java.util.zip.ZipFile(lib.resolve("sqlite-jdbc.jar").toFile())) {
+      assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+          .contains("org/sqlite/SQLiteConfig.class", "sqlite-jdbc.properties")
+          .noneMatch(n -> n.startsWith("org/sqlite/native/"));
+    }
+    assertThat(lib.resolve("native/Linux/x86_64/libsqlitejdbc.so")).isRegularFile();
+    assertThat(lib.resolve("native/Mac/aarch64/libsqlitejdbc.dylib")).isRegularFile();
+  }
+
+  @Test
+  void aPlatformWithoutAnUnpackedNativeLibrarySaysSoClearly() throws Exception {
+    Path noNatives = Files.createDirectories(home.resolve("no-natives"));
+    Process p =
+        new Launcher(home)
+            .start(
+                java.util.Map.of(
+                    "SPEC_KITTY_JAVA_OPTS",
+                    "-Dorg.sqlite.lib.path=" + noNatives + " -Dorg.sqlite.tmpdir=" + noNatives),
+                "init",
+                "p");
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(out)
+        .contains("❌ SQLite is not available for this platform (")
+        .contains("   spec-kitty ships SQLite for Linux and macOS on x86_64 and arm64.\n")
+        .doesNotContain("Exception");
+  }
 }

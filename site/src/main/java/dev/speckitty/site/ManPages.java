@@ -1,7 +1,7 @@
 package dev.speckitty.site;
 
-import dev.speckitty.cli.CliContext;
 import dev.speckitty.cli.Main;
+import dev.speckitty.cli.core.CliContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

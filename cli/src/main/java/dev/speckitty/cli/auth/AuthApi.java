@@ -2,8 +2,10 @@ package dev.speckitty.cli.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Json;
+import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.HttpTransport;
-import dev.speckitty.cli.http.Json;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -28,8 +30,8 @@ public final class AuthApi {
     /** HTTP 401: bad username/password, or an invalid refresh token. */
     record Rejected() implements Result {}
 
-    /** Any other non-2xx status. */
-    record Failed(int status) implements Result {}
+    /** Any other non-2xx status, and the message that says what it means. */
+    record Failed(CliException error) implements Result {}
 
     /** A 2xx whose body is not the expected JSON. */
     record Garbled(int status) implements Result {}
@@ -71,7 +73,7 @@ public final class AuthApi {
       return new Result.Rejected();
     }
     if (status < 200 || status > 299) {
-      return new Result.Failed(status);
+      return new Result.Failed(ApiErrors.failed(response));
     }
     try {
       TokenResponse tokens = Json.mapper().readValue(response.body(), TokenResponse.class);

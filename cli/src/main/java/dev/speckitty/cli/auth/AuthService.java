@@ -1,8 +1,7 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import java.time.Clock;
@@ -26,10 +25,7 @@ public final class AuthService {
 
   /** The stored session if it is for {@code server} and can still be refreshed. */
   public Optional<Credentials> activeSession(ServerUrl server) {
-    return store
-        .load()
-        .filter(c -> c.server().equals(server.value()))
-        .filter(c -> c.refreshValidAt(clock.instant()));
+    return store.load().filter(c -> c.usableFor(server, clock.instant()));
   }
 
   /**
@@ -41,22 +37,19 @@ public final class AuthService {
       AuthApi.Result result = api.obtain(server, username, password);
       if (result instanceof AuthApi.Result.Issued issued) {
         Credentials session =
-            Credentials.issued(server.value(), username, issued.tokens(), clock.instant());
+            Credentials.issued(server, username, issued.tokens(), clock.instant());
         store.save(session);
         return session;
       }
       if (result instanceof AuthApi.Result.Rejected) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ Invalid username or password",
-            "   Please check your credentials and try again.");
+        throw Failure.LOGIN_REFUSED.with();
       }
       if (result instanceof AuthApi.Result.Failed failed) {
-        throw ApiErrors.unavailable(failed.status());
+        throw failed.error();
       }
       throw ApiErrors.invalidResponse(((AuthApi.Result.Garbled) result).status());
     } catch (ServerUnreachableException e) {
-      throw ApiErrors.unreachable(server);
+      throw ApiErrors.unreachable(server, e);
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -2,7 +2,7 @@ package dev.speckitty.cli.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.speckitty.cli.config.ServerUrl;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ public record AuthStatus(Credentials session, Optional<ServerUrl> configured, In
 
   /** Whether the session belongs to a server other than the configured one. */
   public boolean serverMismatch() {
-    return configured.isPresent() && !configured.get().value().equals(session.server());
+    return configured.isPresent() && !configured.get().equals(session.server());
   }
 
   /** Whether the session can be used (perhaps after a refresh) with the configured server. */
   public boolean usable() {
-    return !serverMismatch() && session.refreshValidAt(now);
+    return session.usableFor(configured.orElse(session.server()), now);
   }
 
   public List<String> lines() {
@@ -72,7 +72,7 @@ public record AuthStatus(Credentials session, Optional<ServerUrl> configured, In
     n.put("authenticated", usable());
     n.put("username", session.username());
     n.put("team", session.teamSlug());
-    n.put("server", session.server());
+    n.put("server", session.server().value());
     configured.ifPresent(c -> n.put("configured_server", c.value()));
     n.put("server_matches_config", !serverMismatch());
     token(n.putObject("access_token"), session.accessExpiresAt());

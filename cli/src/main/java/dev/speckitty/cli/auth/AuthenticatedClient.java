@@ -1,8 +1,8 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.http.ServerUnreachableException;
@@ -46,20 +46,23 @@ public final class AuthenticatedClient {
 
   /** The "not authenticated" error every authenticated command shows. */
   public static CliException notAuthenticated() {
-    return new CliException(
-        ExitCode.FAILURE, "❌ Not authenticated. Run 'spec-kitty auth login' first.");
+    return Failure.NOT_AUTHENTICATED.with();
   }
 
-  /** The session for this server, or the "not authenticated" error. */
+  /**
+   * The session for this server, or the "not authenticated" error; a session whose refresh token
+   * has expired is ended here, without a round trip.
+   */
   public Credentials session() {
     Credentials c = store.load().orElseThrow(AuthenticatedClient::notAuthenticated);
-    if (!c.server().equals(server.value())) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Not authenticated with " + server + " (your session is for " + c.server() + ").",
-          "   Run 'spec-kitty auth login' first.");
+    if (c.usableFor(server, clock.instant())) {
+      return c;
     }
-    return c;
+    if (!c.server().equals(server)) {
+      throw Failure.SESSION_FOR_OTHER_SERVER.with("server", server, "session_server", c.server());
+    }
+    endSession(c);
+    throw sessionExpired();
   }
 
   /**
@@ -80,36 +83,64 @@ public final class AuthenticatedClient {
       response = http.send(build.apply("Bearer " + session.accessToken()));
     }
     if (response.statusCode() == 401) {
-      store.clear();
+      endSession(session);
       throw sessionExpired();
     }
     return response;
   }
 
-  private Credentials refresh(Credentials session) throws ServerUnreachableException {
-    if (!session.refreshValidAt(clock.instant())) {
-      store.clear();
-      throw sessionExpired();
-    }
-    AuthApi.Result result = api.refresh(server, session.refreshToken());
-    if (result instanceof AuthApi.Result.Issued issued) {
-      Credentials renewed =
-          Credentials.issued(
-              session.server(), session.username(), issued.tokens(), clock.instant());
-      store.save(renewed);
-      return renewed;
-    }
-    if (result instanceof AuthApi.Result.Rejected) {
-      store.clear();
-      throw sessionExpired();
-    }
-    if (result instanceof AuthApi.Result.Failed failed) {
-      throw ApiErrors.unavailable(failed.status());
-    }
-    throw ApiErrors.invalidResponse(((AuthApi.Result.Garbled) result).status());
+  /**
+   * A fresh access token for {@code stale}, under the credentials lock: when another spec-kitty
+   * process refreshed meanwhile, its tokens are used (refresh tokens rotate, so using ours again
+   * would be refused); the session is removed only when the server refuses the refresh token that
+   * is on disk now.
+   */
+  private Credentials refresh(Credentials stale) throws ServerUnreachableException {
+    return store.whileLocked(
+        locked -> {
+          Credentials current = locked.current().orElseThrow(AuthenticatedClient::notAuthenticated);
+          if (!current.server().equals(server)) {
+            throw Failure.SESSION_FOR_OTHER_SERVER.with(
+                "server", server, "session_server", current.server());
+          }
+          if (!current.refreshToken().equals(stale.refreshToken())
+              || !current.accessToken().equals(stale.accessToken())) {
+            return current; // refreshed (or logged in again) by another command meanwhile
+          }
+          AuthApi.Result result = api.refresh(server, current.refreshToken());
+          if (result instanceof AuthApi.Result.Issued issued) {
+            Credentials renewed =
+                Credentials.issued(
+                    current.server(), current.username(), issued.tokens(), clock.instant());
+            locked.save(renewed);
+            return renewed;
+          }
+          if (result instanceof AuthApi.Result.Rejected) {
+            locked.clear();
+            throw sessionExpired();
+          }
+          if (result instanceof AuthApi.Result.Failed failed) {
+            throw failed.error();
+          }
+          throw ApiErrors.invalidResponse(((AuthApi.Result.Garbled) result).status());
+        });
+  }
+
+  /** Removes the session, unless another command has replaced it meanwhile. */
+  private void endSession(Credentials ended) {
+    store.whileLocked(
+        locked -> {
+          if (locked
+              .current()
+              .filter(c -> c.refreshToken().equals(ended.refreshToken()))
+              .isPresent()) {
+            locked.clear();
+          }
+          return null;
+        });
   }
 
   private static CliException sessionExpired() {
-    return new CliException(ExitCode.FAILURE, "❌ Session expired. Please log in again.");
+    return Failure.SESSION_EXPIRED.with();
   }
 }

@@ -2,13 +2,15 @@ package dev.speckitty.cli.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExclusiveLock;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -34,14 +36,14 @@ public final class CredentialStore {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private final Path dir;
+  private final StatePaths paths;
 
-  public CredentialStore(Path stateDir) {
-    this.dir = stateDir;
+  public CredentialStore(StatePaths paths) {
+    this.paths = paths;
   }
 
   public Path file() {
-    return dir.resolve("credentials.json");
+    return paths.credentials();
   }
 
   /** The stored session, empty when nobody is logged in. */
@@ -52,13 +54,13 @@ public final class CredentialStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot read " + file() + ": " + e.getMessage());
+      throw Failure.CREDENTIALS_UNREADABLE.with("file", file(), "reason", e.getMessage());
     }
     try {
       JsonNode n = Json.mapper().readTree(bytes);
       return Optional.of(
           new Credentials(
-              text(n, "server"),
+              new ServerUrl(text(n, "server")),
               text(n, "username"),
               n.path("team_slug").asText(""),
               text(n, "access_token"),
@@ -66,10 +68,7 @@ public final class CredentialStore {
               text(n, "refresh_token"),
               Instant.parse(text(n, "refresh_expires_at"))));
     } catch (IOException | DateTimeParseException | IllegalStateException e) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ The credentials file " + file() + " is damaged.",
-          "   Run 'spec-kitty auth logout' and then 'spec-kitty auth login'.");
+      throw Failure.CREDENTIALS_DAMAGED.with("file", file());
     }
   }
 
@@ -83,44 +82,131 @@ public final class CredentialStore {
 
   /** Replaces the stored session atomically. */
   public void save(Credentials c) {
+    try {
+      withLock(() -> writeAtomically(json(c)));
+    } catch (IOException e) {
+      throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
+    }
+  }
+
+  /** What a locked action sees and may do while it holds the credentials lock. */
+  public interface Locked {
+    /** The session on disk now (re-read after locking). */
+    Optional<Credentials> current();
+
+    /** Replaces the stored session. */
+    void save(Credentials c);
+
+    /** Deletes the stored session. */
+    void clear();
+  }
+
+  /** An action run under the credentials lock. */
+  public interface LockedAction<T, E extends Exception> {
+    T run(Locked locked) throws E;
+  }
+
+  /**
+   * Runs {@code action} holding the credentials lock, so that no other spec-kitty process reads a
+   * half-done change or changes the session meanwhile — e.g. two commands refreshing one token.
+   */
+  public <T, E extends Exception> T whileLocked(LockedAction<T, E> action) throws E {
+    Locked locked =
+        new Locked() {
+          @Override
+          public Optional<Credentials> current() {
+            return load();
+          }
+
+          @Override
+          public void save(Credentials c) {
+            try {
+              writeAtomically(json(c));
+            } catch (IOException e) {
+              throw Failure.CREDENTIALS_NOT_SAVED.with("file", file(), "reason", e.getMessage());
+            }
+          }
+
+          @Override
+          public void clear() {
+            try {
+              Files.deleteIfExists(file());
+            } catch (IOException e) {
+              throw Failure.CREDENTIALS_NOT_REMOVED.with("file", file(), "reason", e.getMessage());
+            }
+          }
+        };
+    ExclusiveLock lock;
+    try {
+      ensurePrivateDir();
+      lock = ExclusiveLock.acquire(paths.credentialsLock());
+    } catch (IOException e) {
+      throw Failure.CREDENTIALS_UNREADABLE.with(
+          "file", paths.credentialsLock(), "reason", e.getMessage());
+    }
+    try {
+      return action.run(locked);
+    } finally {
+      try {
+        lock.close();
+      } catch (IOException ignored) {
+        // Closing the lock file releases the lock; nothing is left to do.
+      }
+    }
+  }
+
+  private static byte[] json(Credentials c) throws IOException {
     ObjectNode n = Json.mapper().createObjectNode();
-    n.put("server", c.server());
+    n.put("server", c.server().value());
     n.put("username", c.username());
     n.put("team_slug", c.teamSlug());
     n.put("access_token", c.accessToken());
     n.put("access_expires_at", c.accessExpiresAt().toString());
     n.put("refresh_token", c.refreshToken());
     n.put("refresh_expires_at", c.refreshExpiresAt().toString());
-    try {
-      byte[] bytes = Json.mapper().writeValueAsBytes(n);
-      withLock(() -> writeAtomically(bytes));
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCode.FAILURE, "❌ Cannot save credentials to " + file() + ": " + e.getMessage());
-    }
+    return Json.mapper().writeValueAsBytes(n);
   }
 
-  /** Deletes the stored session; returns the one there was (unknown if its file was damaged). */
-  public Optional<Credentials> remove() {
+  /** What {@link #remove()} found and deleted. */
+  public sealed interface Removed {
+    /** A session, now deleted. */
+    record Session(Credentials credentials) implements Removed {}
+
+    /** A credentials file that could not be read, now deleted. */
+    record DamagedFile(Path file) implements Removed {}
+
+    /** Nothing: nobody was logged in. */
+    record Nothing() implements Removed {}
+  }
+
+  /** Deletes the stored session, damaged or not, and says what there was. */
+  public Removed remove() {
     Optional<Credentials> previous;
+    boolean damaged = false;
     try {
       previous = load();
-    } catch (CliException damaged) {
+    } catch (CliException unreadable) {
       previous = Optional.empty();
+      damaged = true;
     }
-    return clear() ? previous : Optional.empty();
+    if (!clear()) {
+      return new Removed.Nothing();
+    }
+    return previous.isPresent()
+        ? new Removed.Session(previous.get())
+        : damaged ? new Removed.DamagedFile(file()) : new Removed.Nothing();
   }
 
   /** Deletes the stored session; returns whether there was one. */
   public boolean clear() {
     try {
       boolean[] existed = {false};
-      if (Files.isDirectory(dir)) {
+      if (Files.isDirectory(paths.dir())) {
         withLock(() -> existed[0] = Files.deleteIfExists(file()));
       }
       return existed[0];
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot remove " + file() + ": " + e.getMessage());
+      throw Failure.CREDENTIALS_NOT_REMOVED.with("file", file(), "reason", e.getMessage());
     }
   }
 
@@ -131,23 +217,20 @@ public final class CredentialStore {
   @SuppressWarnings("try") // the lock is held by being open, not by being used
   private void withLock(IoAction action) throws IOException {
     ensurePrivateDir();
-    Path lockFile = dir.resolve("credentials.lock");
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
+    try (ExclusiveLock lock = ExclusiveLock.acquire(paths.credentialsLock())) {
       action.run();
     }
   }
 
   private void ensurePrivateDir() throws IOException {
     if (POSIX) {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+      if (!Files.isDirectory(paths.dir())) {
+        Files.createDirectories(paths.dir(), PosixFilePermissions.asFileAttribute(DIR_MODE));
       }
       // The reader may have made it with `mkdir -p` (0755): tighten it, tokens live here.
-      Files.setPosixFilePermissions(dir, DIR_MODE);
+      Files.setPosixFilePermissions(paths.dir(), DIR_MODE);
     } else {
-      Files.createDirectories(dir);
+      Files.createDirectories(paths.dir());
     }
   }
 
@@ -155,8 +238,11 @@ public final class CredentialStore {
     Path tmp =
         POSIX
             ? Files.createTempFile(
-                dir, ".credentials-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
-            : Files.createTempFile(dir, ".credentials-", ".tmp");
+                paths.dir(),
+                ".credentials-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(FILE_MODE))
+            : Files.createTempFile(paths.dir(), ".credentials-", ".tmp");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);

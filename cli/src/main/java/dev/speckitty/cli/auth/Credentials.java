@@ -1,5 +1,6 @@
 package dev.speckitty.cli.auth;
 
+import dev.speckitty.cli.config.ServerUrl;
 import java.time.Instant;
 
 /**
@@ -15,13 +16,22 @@ import java.time.Instant;
  * @param refreshExpiresAt when the refresh token stops working (then login is required)
  */
 public record Credentials(
-    String server,
+    ServerUrl server,
     String username,
     String teamSlug,
     String accessToken,
     Instant accessExpiresAt,
     String refreshToken,
     Instant refreshExpiresAt) {
+
+  /**
+   * Whether this session can serve requests to {@code target} at {@code now}: it belongs to that
+   * server and its refresh token has not expired (an expired access token is refreshed on use). The
+   * one answer to "am I logged in?" for every command.
+   */
+  public boolean usableFor(ServerUrl target, Instant now) {
+    return server.equals(target) && refreshValidAt(now);
+  }
 
   /** Whether the access token is still valid at {@code now}. */
   public boolean accessValidAt(Instant now) {
@@ -34,7 +44,7 @@ public record Credentials(
   }
 
   /** The same session with new tokens from a login or refresh answer issued at {@code now}. */
-  static Credentials issued(String server, String username, TokenResponse tokens, Instant now) {
+  static Credentials issued(ServerUrl server, String username, TokenResponse tokens, Instant now) {
     return new Credentials(
         server,
         username,

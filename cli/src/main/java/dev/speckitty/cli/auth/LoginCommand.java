@@ -1,11 +1,11 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.http.HttpTransport;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -42,9 +42,9 @@ final class LoginCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
-    ServerConfig config = new ConfigLoader(ctx).requireServer();
-    CredentialStore store = new CredentialStore(ctx.stateDir());
+  protected ExitCode execute() {
+    ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
+    CredentialStore store = new CredentialStore(ctx.state());
     AuthService auth =
         new AuthService(new AuthApi(new HttpTransport(ctx.httpTimeout())), store, ctx.clock());
     if (!force) {
@@ -56,21 +56,19 @@ final class LoginCommand extends BaseCommand {
       }
     }
     if (passwordStdin && username == null) {
-      throw new CliException(
-          ExitCode.CONFIG,
-          "❌ --password-stdin needs --username (standard input holds only the password).");
+      throw Failure.PASSWORD_STDIN_NEEDS_USERNAME.with();
     }
     String user;
     char[] password;
     try (Prompter prompter = passwordStdin ? new StreamPrompter(ctx.stdin()) : Prompter.open(ctx)) {
       user = username != null ? username.strip() : prompter.readLine("Username: ").strip();
       if (user.isEmpty()) {
-        throw new CliException(ExitCode.CONFIG, "❌ The username cannot be empty.");
+        throw Failure.EMPTY_USERNAME.with();
       }
       password = prompter.readPassword("Password: ");
     }
     if (password.length == 0) {
-      throw new CliException(ExitCode.CONFIG, "❌ The password cannot be empty.");
+      throw Failure.EMPTY_PASSWORD.with();
     }
     out().println("Authenticating with " + config.url() + "...");
     out().flush();

@@ -1,9 +1,8 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
-import java.util.Optional;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import picocli.CommandLine.Command;
 
 /** {@code spec-kitty auth logout}: forgets the stored tokens. */
@@ -17,11 +16,14 @@ final class LogoutCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
-    Optional<Credentials> previous = new CredentialStore(ctx.stateDir()).remove();
-    if (previous.isPresent()) {
+  protected ExitCode execute() {
+    CredentialStore.Removed removed = new CredentialStore(ctx.state()).remove();
+    if (removed instanceof CredentialStore.Removed.Session s) {
       out().println("✅ Logged out successfully.");
-      out().println("   Cleared credentials for: " + previous.get().username());
+      out().println("   Cleared credentials for: " + s.credentials().username());
+    } else if (removed instanceof CredentialStore.Removed.DamagedFile d) {
+      out().println("✅ Logged out successfully.");
+      out().println("   Removed the damaged credentials file " + ctx.tildePath(d.file()) + ".");
     } else {
       out().println("ℹ️  No active session. Already logged out.");
     }

@@ -1,6 +1,6 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliContext;
+import dev.speckitty.cli.core.CliContext;
 
 /**
  * Asks the user for a line or a password. On a terminal it uses JLine (the password echoes one

@@ -1,12 +1,13 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
 import dev.speckitty.cli.config.ServerUrl;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,18 +29,17 @@ final class StatusCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() throws Exception {
-    Optional<Credentials> session = new CredentialStore(ctx.stateDir()).load();
+  protected ExitCode execute() throws Exception {
+    Optional<Credentials> session = new CredentialStore(ctx.state()).load();
     if (session.isEmpty()) {
-      if (json) {
-        out().println("{\"authenticated\": false}");
-      } else {
-        err().println("❌ Not authenticated");
-        err().println("   Run 'spec-kitty auth login' to authenticate.");
+      if (!json) {
+        throw Failure.NOT_LOGGED_IN.with();
       }
+      out().println("{\"authenticated\": false}");
       return ExitCode.FAILURE;
     }
-    Optional<ServerUrl> configured = new ConfigLoader(ctx).server().map(ServerConfig::url);
+    Optional<ServerUrl> configured =
+        new ConfigLoader(ctx, this::warn).server().map(ServerConfig::url);
     AuthStatus status = new AuthStatus(session.get(), configured, ctx.clock().instant());
     if (json) {
       out().println(Json.mapper().writeValueAsString(status.json()));

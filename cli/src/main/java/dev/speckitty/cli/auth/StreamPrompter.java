@@ -1,7 +1,6 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +36,7 @@ final class StreamPrompter implements Prompter {
     }
     String what = prompt.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT);
     if (line == null) {
-      throw new CliException(
-          ExitCode.CONFIG, "❌ No " + what + " on standard input (it was empty or closed).");
+      throw Failure.NOTHING_ON_STDIN.with("what", what);
     }
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }

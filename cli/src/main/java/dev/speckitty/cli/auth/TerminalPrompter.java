@@ -1,7 +1,6 @@
 package dev.speckitty.cli.auth;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jline.reader.EndOfFileException;
@@ -56,7 +55,7 @@ final class TerminalPrompter implements Prompter {
     try {
       return reader.readLine(prompt, mask);
     } catch (UserInterruptException | EndOfFileException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Login cancelled.");
+      throw Failure.LOGIN_CANCELLED.with();
     }
   }
 

@@ -18,13 +18,18 @@ public record TokenResponse(
     @JsonProperty("refresh_expires_in") long refreshExpiresIn,
     @JsonProperty("team_slug") String teamSlug) {
 
+  /** The longest token lifetime taken seriously: ten years (anything longer is a broken server). */
+  static final long MAX_LIFETIME_SECONDS = 10L * 366 * 86_400;
+
   boolean complete() {
     return access != null
         && !access.isBlank()
         && refresh != null
         && !refresh.isBlank()
         && accessExpiresIn > 0
-        && refreshExpiresIn > 0;
+        && accessExpiresIn <= MAX_LIFETIME_SECONDS
+        && refreshExpiresIn > 0
+        && refreshExpiresIn <= MAX_LIFETIME_SECONDS;
   }
 
   @Override

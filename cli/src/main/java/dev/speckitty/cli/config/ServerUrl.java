@@ -1,7 +1,7 @@
 package dev.speckitty.cli.config;
 
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Failure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -31,15 +31,15 @@ public record ServerUrl(String value) {
     if (scheme == null || uri.getHost() == null) {
       throw invalid(raw, origin, "write it in full, e.g. https://your-server.example.com");
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw invalid(raw, origin, "the port must be from 1 to 65535");
+    }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(raw, origin, "a server URL has no ?query or #fragment");
     }
     scheme = scheme.toLowerCase(java.util.Locale.ROOT);
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new CliException(
-          ExitCode.CONFIG,
-          "❌ Refusing insecure server URL " + trimmed + " (from " + origin + ").",
-          "   Use https:// — plain http:// is allowed only for localhost and 127.0.0.1.");
+      throw Failure.INSECURE_URL.with("url", trimmed, "origin", origin);
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw invalid(raw, origin, "it must start with https://");
@@ -61,8 +61,7 @@ public record ServerUrl(String value) {
   }
 
   private static CliException invalid(String raw, String origin, String why) {
-    return new CliException(
-        ExitCode.CONFIG, "❌ Invalid server URL '" + raw + "' (from " + origin + "): " + why + ".");
+    return Failure.INVALID_URL.with("url", raw, "origin", origin, "why", why);
   }
 
   @Override

@@ -9,6 +9,7 @@ public enum Unreachable {
   TIMEOUT("timed out"),
   UNKNOWN_HOST("unknown host"),
   RESET("connection reset"),
+  PLAIN_HTTP("plain HTTP at an https:// URL"),
   OTHER("network error");
 
   private final String words;

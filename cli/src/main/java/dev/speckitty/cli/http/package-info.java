@@ -1,2 +1,2 @@
-/** Talking to the team server: one HTTP transport, its failure kinds, JSON bodies. */
+/** Talking to the team server: one HTTP transport, its failure kinds and their messages. */
 package dev.speckitty.cli.http;

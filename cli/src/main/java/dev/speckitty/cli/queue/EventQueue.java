@@ -3,10 +3,13 @@ package dev.speckitty.cli.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +21,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.sqlite.NativeLibraryNotFoundException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The durable event log in {@code ~/.spec-kitty/queue.db}. Every write is one SQLite transaction
@@ -35,6 +44,9 @@ public final class EventQueue implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
   private static final String NODE_ID = "node_id";
   private static final String LAMPORT = "lamport_clock";
+  // Per-server keys: the server URL follows the prefix (the same keys since the first release).
+  private static final String LAST_SYNC = "last_sync:";
+  private static final String PULL_CURSOR = "pull_cursor:";
 
   private final Connection db;
   private final Path file;
@@ -43,12 +55,17 @@ public final class EventQueue implements AutoCloseable {
   private EventQueue(Path file, Connection db) throws SQLException {
     this.file = file;
     this.db = db;
-    migrate();
+    migrate(db);
     this.nodeId = initNodeId();
   }
 
   /** Opens (creating if needed, mode 0600 in a 0700 directory) the queue at {@code file}. */
   public static EventQueue open(Path file) {
+    return open(file, config -> {});
+  }
+
+  /** {@link #open(Path)} with SQLite settings of a test's own (e.g. a size limit). */
+  static EventQueue open(Path file, Consumer<SQLiteConfig> tuning) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -61,22 +78,81 @@ public final class EventQueue implements AutoCloseable {
           Files.createDirectories(dir);
         }
       }
-      if (posix && !Files.exists(file)) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
       config.setBusyTimeout(15_000);
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      tuning.accept(config);
+      if (!Files.exists(file)) {
+        create(file, config, posix);
+      } else if (Files.size(file) == 0) {
+        // Never one of ours (see create): SQLite would take it for a new queue — a new node id,
+        // the clock back at 0 — and say nothing of the events it held.
+        throw Failure.QUEUE_EMPTY_FILE.with("file", file);
+      }
       Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
       return new EventQueue(file, connection);
-    } catch (IOException | SQLException e) {
-      throw new CliException(
-          ExitCode.FAILURE, "❌ Cannot open the event queue " + file + ": " + e.getMessage());
+    } catch (SQLException e) {
+      if (nativeLibraryMissing(e)) {
+        throw Failure.SQLITE_MISSING.with(
+            "platform", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+      }
+      if (diskFull(e)) {
+        throw Failure.QUEUE_DISK_FULL.with("file", file);
+      }
+      throw Failure.QUEUE_UNOPENABLE.with("file", file, "reason", e.getMessage());
+    } catch (IOException e) {
+      throw Failure.QUEUE_UNOPENABLE.with("file", file, "reason", e.getMessage());
     }
+  }
+
+  /**
+   * Makes a new queue the way no other process can see half-made: the schema is written to a
+   * private temporary file (mode 0600), which then appears as {@code file} in one step. When
+   * another process got there first, its queue is used.
+   */
+  private static void create(Path file, SQLiteConfig config, boolean posix)
+      throws IOException, SQLException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp =
+        posix
+            ? Files.createTempFile(
+                dir,
+                ".queue-",
+                ".db",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            : Files.createTempFile(dir, ".queue-", ".db");
+    try {
+      try (Connection fresh = config.createConnection("jdbc:sqlite:" + tmp.toAbsolutePath())) {
+        migrate(fresh);
+      }
+      try {
+        Files.createLink(file, tmp);
+      } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+        // Theirs is as good as ours.
+      } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+        try {
+          Files.move(tmp, file);
+        } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+          // Theirs is as good as ours.
+        }
+      }
+    } finally {
+      for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+        Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + suffix));
+      }
+    }
+  }
+
+  /** Whether sqlite-jdbc found no native library for this platform (the distribution has none). */
+  private static boolean nativeLibraryMissing(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof NativeLibraryNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Path file() {
@@ -88,7 +164,7 @@ public final class EventQueue implements AutoCloseable {
     return nodeId;
   }
 
-  private void migrate() throws SQLException {
+  private static void migrate(Connection db) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.executeUpdate(
           """
@@ -105,6 +181,15 @@ public final class EventQueue implements AutoCloseable {
       s.executeUpdate("CREATE INDEX IF NOT EXISTS events_by_state ON events(state, seq)");
       s.executeUpdate(
           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      s.executeUpdate(
+          """
+          CREATE TABLE IF NOT EXISTS set_aside (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT,
+            envelope TEXT,
+            reason TEXT NOT NULL,
+            set_aside_at TEXT NOT NULL
+          )""");
       s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
     }
   }
@@ -126,8 +211,30 @@ public final class EventQueue implements AutoCloseable {
     return meta(NODE_ID).orElseThrow();
   }
 
-  /** A value from the meta table. */
-  public Optional<String> meta(String key) {
+  /** When this machine last completed a sync with {@code server}. */
+  public Optional<Instant> lastSync(ServerUrl server) {
+    return meta(LAST_SYNC + server.value())
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(Instant.parse(v));
+              } catch (DateTimeParseException damaged) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** Records a completed sync with {@code server} (its own transaction). */
+  public void setLastSync(ServerUrl server, Instant at) {
+    inTransaction(() -> putMeta(LAST_SYNC + server.value(), at.toString()));
+  }
+
+  /** Where the next pull from {@code server} starts; empty before the first pull. */
+  public Optional<String> pullCursor(ServerUrl server) {
+    return meta(PULL_CURSOR + server.value());
+  }
+
+  private Optional<String> meta(String key) {
     try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
@@ -136,11 +243,6 @@ public final class EventQueue implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("read", e);
     }
-  }
-
-  /** Stores a value in the meta table (its own transaction). */
-  public void setMeta(String key, String value) {
-    inTransaction(() -> putMeta(key, value));
   }
 
   private void putMeta(String key, String value) throws SQLException {
@@ -200,28 +302,76 @@ public final class EventQueue implements AutoCloseable {
     return stored;
   }
 
-  /** Up to {@code limit} queued events after position {@code afterSeq}, oldest first. */
+  /**
+   * Up to {@code limit} queued events after position {@code afterSeq}, oldest first. A row that
+   * cannot be read as an event is set aside (moved to the {@code set_aside} table, see {@link
+   * #setAsideCount}) instead of blocking every event behind it.
+   */
   public List<QueuedEvent> queued(long afterSeq, int limit) {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT seq, envelope, retry_count FROM events WHERE state = 'queued' AND seq > ?"
-                + " ORDER BY seq LIMIT ?")) {
-      ps.setLong(1, afterSeq);
-      ps.setInt(2, limit);
-      List<QueuedEvent> batch = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          batch.add(
-              new QueuedEvent(
-                  rs.getLong(1),
-                  Json.mapper().readValue(rs.getString(2), EventEnvelope.class),
-                  rs.getInt(3)));
+    List<QueuedEvent> batch = new ArrayList<>();
+    long after = afterSeq;
+    while (batch.size() < limit) {
+      Map<Long, String> unreadable = new LinkedHashMap<>();
+      int rows = 0;
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "SELECT seq, envelope, retry_count FROM events WHERE state = 'queued' AND seq > ?"
+                  + " ORDER BY seq LIMIT ?")) {
+        ps.setLong(1, after);
+        ps.setInt(2, limit - batch.size());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+            after = rs.getLong(1);
+            try {
+              EventEnvelope envelope =
+                  Json.mapper().readValue(rs.getString(2), EventEnvelope.class);
+              if (envelope == null || envelope.eventId() == null || envelope.eventType() == null) {
+                throw new IllegalArgumentException("no event_id or event_type");
+              }
+              batch.add(new QueuedEvent(after, envelope, rs.getInt(3)));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+              unreadable.put(after, String.valueOf(e.getMessage()));
+            }
+          }
         }
+      } catch (SQLException e) {
+        throw failure("read", e);
       }
-      return batch;
-    } catch (SQLException | JsonProcessingException e) {
-      throw failure("read", e);
+      if (!unreadable.isEmpty()) {
+        setAside(unreadable);
+      }
+      if (rows == 0 || unreadable.isEmpty()) {
+        break;
+      }
     }
+    return batch;
+  }
+
+  private void setAside(Map<Long, String> reasonsBySeq) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement copy =
+                  db.prepareStatement(
+                      "INSERT OR REPLACE INTO set_aside(seq, event_id, envelope, reason,"
+                          + " set_aside_at) SELECT seq, event_id, envelope, ?, ? FROM events"
+                          + " WHERE seq = ?");
+              PreparedStatement delete = db.prepareStatement("DELETE FROM events WHERE seq = ?")) {
+            for (Map.Entry<Long, String> row : reasonsBySeq.entrySet()) {
+              copy.setString(1, row.getValue());
+              copy.setString(2, Instant.now().toString());
+              copy.setLong(3, row.getKey());
+              copy.executeUpdate();
+              delete.setLong(1, row.getKey());
+              delete.executeUpdate();
+            }
+          }
+        });
+  }
+
+  /** How many queued rows could not be read and were set aside (kept, never pushed). */
+  public int setAsideCount() {
+    return count("SELECT COUNT(*) FROM set_aside");
   }
 
   /** Takes acknowledged events out of the push queue (one transaction). */
@@ -289,7 +439,7 @@ public final class EventQueue implements AutoCloseable {
    * the Lamport clock moves past the newest received. Returns how many were new.
    */
   public int storePulled(
-      List<EventEnvelope> events, String cursorKey, String nextCursor, Instant now) {
+      List<EventEnvelope> events, ServerUrl server, String nextCursor, Instant now) {
     int[] added = {0};
     inTransaction(
         () -> {
@@ -312,7 +462,7 @@ public final class EventQueue implements AutoCloseable {
             putMeta(LAMPORT, Long.toString(Math.max(clock, maxReceived) + 1));
           }
           if (nextCursor != null) {
-            putMeta(cursorKey, nextCursor);
+            putMeta(PULL_CURSOR + server.value(), nextCursor);
           }
         });
     return added[0];
@@ -356,19 +506,49 @@ public final class EventQueue implements AutoCloseable {
         work.run();
         db.commit();
       } catch (SQLException | RuntimeException e) {
-        db.rollback();
+        // SQLite may have rolled back already (a full disk does): keep the first error.
+        quietly(db::rollback, e);
         throw e;
       } finally {
-        db.setAutoCommit(true);
+        quietly(() -> db.setAutoCommit(true), null);
       }
     } catch (SQLException e) {
       throw failure("write", e);
     }
   }
 
+  private static void quietly(SqlStep step, Exception original) {
+    try {
+      step.run();
+    } catch (SQLException e) {
+      if (original != null) {
+        original.addSuppressed(e);
+      }
+    }
+  }
+
+  private interface SqlStep {
+    void run() throws SQLException;
+  }
+
   private CliException failure(String verb, Exception e) {
-    return new CliException(
-        ExitCode.FAILURE, "❌ Cannot " + verb + " the event queue " + file + ": " + e.getMessage());
+    if (diskFull(e)) {
+      return Failure.QUEUE_DISK_FULL.with("file", file);
+    }
+    return Failure.QUEUE_FAILED.with("verb", verb, "file", file, "reason", e.getMessage());
+  }
+
+  /** Whether SQLite failed because the disk (or the database's size limit) is full. */
+  private static boolean diskFull(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException e && e.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+        return true;
+      }
+      if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,9 +1,13 @@
 package dev.speckitty.cli.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.http.Unreachable;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -30,12 +34,23 @@ public final class ConnectionProbe {
 
   public Outcome probe(ServerUrl server) {
     try {
-      int status = http.send(http.request(server.resolve(HEALTH_PATH)).GET().build()).statusCode();
+      HttpResponse<byte[]> response =
+          http.send(
+              http.request(server.resolve(HEALTH_PATH))
+                  .header("Accept", "application/json")
+                  .GET()
+                  .build());
+      int status = response.statusCode();
       if (status == 401 || status == 403) {
         return new Outcome("Reachable (auth required)", true, status);
       }
-      if (status == 200) {
+      if (status == 200 && isHealth(response.body())) {
         return new Outcome("Reachable", true, status);
+      }
+      if (status == 200) {
+        // A captive portal or a proxy's page answers 200 too: only the health answer counts.
+        return new Outcome(
+            "Unexpected response (HTTP 200, not a Spec Kitty server)", false, status);
       }
       return new Outcome("Unexpected response (HTTP " + status + ")", false, status);
     } catch (ServerUnreachableException e) {
@@ -44,6 +59,16 @@ public final class ConnectionProbe {
               ? "timed out after " + seconds(http.timeout())
               : e.kind().words();
       return new Outcome("Unreachable (" + why + ")", false, 0);
+    }
+  }
+
+  /** Whether {@code body} is the contract's health answer: {@code {"status": "ok", …}}. */
+  private static boolean isHealth(byte[] body) {
+    try {
+      JsonNode json = Json.mapper().readTree(body);
+      return json != null && json.isObject() && "ok".equals(json.path("status").asText(null));
+    } catch (IOException notJson) {
+      return false;
     }
   }
 

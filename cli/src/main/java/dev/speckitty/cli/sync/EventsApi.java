@@ -3,11 +3,10 @@ package dev.speckitty.cli.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.auth.AuthenticatedClient;
+import dev.speckitty.cli.core.Json;
+import dev.speckitty.cli.core.ServerText;
 import dev.speckitty.cli.http.ApiErrors;
-import dev.speckitty.cli.http.Json;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -66,7 +66,14 @@ public final class EventsApi {
     }
     List<PushResult> verdicts = new ArrayList<>();
     for (JsonNode r : results) {
-      verdicts.add(Json.mapper().convertValue(r, PushResult.class));
+      if (!r.isObject() || !r.path("event_id").isTextual() || !r.path("status").isTextual()) {
+        throw ApiErrors.invalidResponse(response.statusCode());
+      }
+      verdicts.add(
+          new PushResult(
+              r.get("event_id").asText(),
+              r.get("status").asText(),
+              r.path("error").isTextual() ? r.get("error").asText() : null));
     }
     return verdicts;
   }
@@ -99,17 +106,24 @@ public final class EventsApi {
       throw ApiErrors.invalidResponse(response.statusCode());
     }
     List<EventEnvelope> envelopes = new ArrayList<>();
-    try {
-      for (JsonNode e : events) {
-        envelopes.add(EventQueue.envelopeOf(e));
+    List<String> skipped = new ArrayList<>();
+    for (JsonNode e : events) {
+      Optional<String> violation = EventContract.violation(e);
+      if (violation.isPresent()) {
+        skipped.add(violation.get());
+        continue;
       }
-    } catch (IOException e) {
-      throw ApiErrors.invalidResponse(response.statusCode());
+      try {
+        envelopes.add(EventQueue.envelopeOf(e));
+      } catch (IOException | IllegalArgumentException notAnEnvelope) {
+        skipped.add(ServerText.sanitize(e.path("event_id").asText()) + ": not an event");
+      }
     }
     JsonNode next = json.get("next_cursor");
     return new PullPage(
         envelopes,
-        next == null || next.isNull() ? cursor : next.asText(),
+        skipped,
+        next == null || !next.isTextual() ? cursor : next.asText(),
         json.path("has_more").asBoolean(false));
   }
 
@@ -125,28 +139,8 @@ public final class EventsApi {
       if (status >= 200 && status < 300) {
         return response;
       }
-      if (status == 429 || status >= 500) {
-        throw ApiErrors.unavailable(status);
-      }
-      throw refused(response);
+      throw ApiErrors.failed(response);
     }
-  }
-
-  private static CliException refused(HttpResponse<byte[]> response) {
-    String detail = "";
-    try {
-      JsonNode json = Json.mapper().readTree(response.body());
-      detail = json.path("detail").asText(json.path("error").asText(""));
-    } catch (IOException | RuntimeException notJson) {
-      // No reason to show beyond the status.
-    }
-    return detail.isBlank()
-        ? new CliException(
-            ExitCode.FAILURE, "❌ Server refused the request (HTTP " + response.statusCode() + ")")
-        : new CliException(
-            ExitCode.FAILURE,
-            "❌ Server refused the request (HTTP " + response.statusCode() + ")",
-            "   " + detail);
   }
 
   static Duration retryAfter(HttpResponse<?> response) {

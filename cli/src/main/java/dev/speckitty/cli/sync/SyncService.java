@@ -1,7 +1,8 @@
 package dev.speckitty.cli.sync;
 
-import dev.speckitty.cli.CliException;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.ServerText;
 import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.queue.EventEnvelope;
@@ -26,17 +27,41 @@ public final class SyncService {
   }
 
   /**
-   * What a sync did.
+   * What the push did.
    *
    * @param pushed events the server now holds (success or duplicate)
    * @param batches batches sent
    * @param rejected events the server rejected (they stay queued)
    * @param reasons the first few rejections, {@code event_id (type): reason}
-   * @param pulled new events from teammates
+   * @param sent events sent
+   * @param unanswered events sent that got no verdict (they stay queued)
+   * @param setAside queued events that could not be read and were set aside
    */
-  public record Report(int pushed, int batches, int rejected, List<String> reasons, int pulled) {}
+  public record Pushed(
+      int pushed,
+      int batches,
+      int rejected,
+      List<String> reasons,
+      int sent,
+      int unanswered,
+      int setAside) {}
+
+  /**
+   * What the pull did.
+   *
+   * @param added new events from teammates
+   * @param skipped events that broke the API contract and were not stored
+   * @param firstSkipped why the first of them was left out
+   */
+  public record Pulled(int added, int skipped, String firstSkipped) {}
+
+  /** What a sync did. */
+  public record Report(Pushed push, Pulled pull) {}
 
   static final int SHOWN_REASONS = 3;
+
+  /** The most pages one sync pulls: a million events; the next sync goes on from there. */
+  static final int MAX_PULL_PAGES = 1000;
 
   private final EventQueue queue;
   private final EventsApi api;
@@ -54,38 +79,25 @@ public final class SyncService {
 
   public Report sync(Progress progress) {
     try {
-      Report pushed = push(progress);
-      int pulled = pull();
-      queue.setMeta("last_sync:" + server, clock.instant().toString());
-      return new Report(
-          pushed.pushed(), pushed.batches(), pushed.rejected(), pushed.reasons(), pulled);
+      Pushed pushed = push(progress);
+      Pulled pulled = pull();
+      queue.setLastSync(server, clock.instant());
+      return new Report(pushed, pulled);
     } catch (ServerUnreachableException e) {
-      throw stillQueued(ApiErrors.unreachable(server));
-    } catch (CliException e) {
-      throw stillQueued(e);
+      throw ApiErrors.unreachable(server, e);
     }
   }
 
-  private CliException stillQueued(CliException cause) {
-    int left = queue.queuedCount();
-    List<String> lines = new ArrayList<>(cause.lines());
-    if (left > 0) {
-      lines.add(
-          "   "
-              + left
-              + (left == 1 ? " event remains" : " events remain")
-              + " queued; run 'spec-kitty sync now' again.");
-    }
-    return new CliException(cause.exitCode(), lines.toArray(String[]::new));
-  }
-
-  private Report push(Progress progress) throws ServerUnreachableException {
+  private Pushed push(Progress progress) throws ServerUnreachableException {
+    int setAsideBefore = queue.setAsideCount();
     int total = queue.queuedCount();
     int totalBatches = (total + EventsApi.MAX_BATCH - 1) / EventsApi.MAX_BATCH;
     long after = 0;
     int pushed = 0;
     int batches = 0;
     int rejected = 0;
+    int sent = 0;
+    int unanswered = 0;
     List<String> reasons = new ArrayList<>();
     while (true) {
       List<QueuedEvent> batch = queue.queued(after, EventsApi.MAX_BATCH);
@@ -100,13 +112,18 @@ public final class SyncService {
       List<String> stored = new ArrayList<>();
       Map<String, String> refused = new HashMap<>();
       for (PushResult r : results) {
-        if (!byId.containsKey(r.eventId())) {
-          continue;
+        if (!byId.containsKey(r.eventId())
+            || stored.contains(r.eventId())
+            || refused.containsKey(r.eventId())) {
+          continue; // not ours, or a second verdict on one event
         }
         if (r.stored()) {
           stored.add(r.eventId());
-        } else {
-          String why = r.error() == null || r.error().isBlank() ? "rejected" : r.error();
+        } else if (r.rejected()) {
+          String why =
+              r.error() == null || r.error().isBlank()
+                  ? "rejected"
+                  : ServerText.sanitize(r.error());
           refused.put(r.eventId(), why);
           if (reasons.size() < SHOWN_REASONS) {
             reasons.add(r.eventId() + " (" + byId.get(r.eventId()).eventType() + "): " + why);
@@ -117,32 +134,54 @@ public final class SyncService {
       queue.markRejected(refused);
       pushed += stored.size();
       rejected += refused.size();
+      sent += byId.size();
+      unanswered += byId.size() - stored.size() - refused.size();
       progress.pushed(pushed + rejected, batches, total, Math.max(totalBatches, batches));
       if (stored.isEmpty()) {
         break; // the batch made no progress: do not hammer the server with the rest
       }
     }
-    return new Report(pushed, batches, rejected, reasons, 0);
+    return new Pushed(
+        pushed,
+        batches,
+        rejected,
+        reasons,
+        sent,
+        unanswered,
+        queue.setAsideCount() - setAsideBefore);
   }
 
   private EventEnvelope forTeam(EventEnvelope e) {
     return EventEnvelope.LOCAL_TEAM.equals(e.teamSlug()) ? e.withTeam(team) : e;
   }
 
-  private int pull() throws ServerUnreachableException {
-    String cursorKey = "pull_cursor:" + server;
-    String cursor = queue.meta(cursorKey).orElse("");
+  /**
+   * Pulls page after page while the server says more follow. A server whose cursor does not move,
+   * or whose pages never end, stops the pull with a message instead of looping.
+   */
+  private Pulled pull() throws ServerUnreachableException {
+    String cursor = queue.pullCursor(server).orElse("");
     int added = 0;
-    for (int pages = 0; pages < 100_000; pages++) {
+    int skipped = 0;
+    String firstSkipped = "";
+    for (int pages = 1; ; pages++) {
       PullPage page = api.pull(cursor, EventsApi.MAX_BATCH, queue.nodeId());
-      added += queue.storePulled(page.events(), cursorKey, page.nextCursor(), clock.instant());
-      boolean moved = !page.nextCursor().equals(cursor);
-      cursor = page.nextCursor();
-      if (!page.hasMore() || !moved) {
-        break;
+      added += queue.storePulled(page.events(), server, page.nextCursor(), clock.instant());
+      if (skipped == 0 && !page.skipped().isEmpty()) {
+        firstSkipped = page.skipped().get(0);
       }
+      skipped += page.skipped().size();
+      if (!page.hasMore()) {
+        return new Pulled(added, skipped, firstSkipped);
+      }
+      if (page.nextCursor().equals(cursor)) {
+        throw Failure.PULL_STUCK.with("cursor", ServerText.sanitize(cursor));
+      }
+      if (pages == MAX_PULL_PAGES) {
+        throw Failure.PULL_TOO_LONG.with("pages", MAX_PULL_PAGES);
+      }
+      cursor = page.nextCursor();
     }
-    return added;
   }
 
   /** {@code 1 event}, {@code 2 events}. */

@@ -1,18 +1,19 @@
 package dev.speckitty.cli.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.config.ServerConfig;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.http.HttpTransport;
-import dev.speckitty.cli.http.Json;
 import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,8 @@ final class SyncStatusCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() throws Exception {
-    ServerConfig config = new ConfigLoader(ctx).requireServer();
+  protected ExitCode execute() throws Exception {
+    ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     Optional<ConnectionProbe.Outcome> probe =
         check
             ? Optional.of(
@@ -61,9 +62,29 @@ final class SyncStatusCommand extends BaseCommand {
           });
       rows.add(new String[] {"Config File", config.configFile().toString()});
       probe.ifPresent(p -> rows.add(new String[] {"Connection", p.label()}));
+      int setAside = setAside();
+      if (setAside > 0) {
+        rows.add(
+            new String[] {
+              "Set Aside",
+              SyncService.count(setAside, "unreadable event", "unreadable events")
+                  + ", kept in "
+                  + ctx.tildePath(ctx.state().queue())
+            });
+      }
       print(Table.of(rows));
     }
     return probe.map(p -> p.reachable() ? ExitCode.OK : ExitCode.FAILURE).orElse(ExitCode.OK);
+  }
+
+  /** How many unreadable queued events were set aside (0 without a queue). */
+  private int setAside() {
+    if (!Files.exists(ctx.state().queue())) {
+      return 0;
+    }
+    try (EventQueue q = EventQueue.open(ctx.state().queue())) {
+      return q.setAsideCount();
+    }
   }
 
   private ObjectNode json(ServerConfig config, Optional<ConnectionProbe.Outcome> probe) {
@@ -81,34 +102,33 @@ final class SyncStatusCommand extends BaseCommand {
           }
         });
     ObjectNode queue = n.putObject("queue");
-    var dbFile = ctx.stateDir().resolve("queue.db");
+    var dbFile = ctx.state().queue();
     if (Files.exists(dbFile)) {
       try (EventQueue q = EventQueue.open(dbFile)) {
         queue.put("queued", q.queuedCount());
         queue.put("rejected", q.rejectedCount());
         queue.put("pulled", q.pulledCount());
-        Optional<String> last = q.meta("last_sync:" + config.url().value());
+        queue.put("set_aside", q.setAsideCount());
+        Optional<Instant> last = q.lastSync(config.url());
         if (last.isPresent()) {
-          n.put("last_sync", last.get());
+          n.put("last_sync", last.get().toString());
         } else {
           n.putNull("last_sync");
         }
       }
     } else {
-      queue.put("queued", 0).put("rejected", 0).put("pulled", 0);
+      queue.put("queued", 0).put("rejected", 0).put("pulled", 0).put("set_aside", 0);
       n.putNull("last_sync");
     }
     ObjectNode auth = n.putObject("auth");
     Optional<Credentials> session;
     try {
-      session = new CredentialStore(ctx.stateDir()).load();
+      session = new CredentialStore(ctx.state()).load();
     } catch (CliException damaged) {
       session = Optional.empty();
     }
     boolean usable =
-        session.isPresent()
-            && session.get().server().equals(config.url().value())
-            && session.get().refreshValidAt(ctx.clock().instant());
+        session.isPresent() && session.get().usableFor(config.url(), ctx.clock().instant());
     auth.put("authenticated", usable);
     session.filter(s -> usable).ifPresent(s -> auth.put("username", s.username()));
     return n;

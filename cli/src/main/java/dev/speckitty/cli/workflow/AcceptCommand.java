@@ -1,8 +1,8 @@
 package dev.speckitty.cli.workflow;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,7 +19,7 @@ public final class AcceptCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
+  protected ExitCode execute() {
     Workflow.Accepted accepted = new Workflow(ctx).accept(feature.value());
     if (accepted.already()) {
       out().println("ℹ️  Feature " + accepted.feature().id() + " was already accepted.");

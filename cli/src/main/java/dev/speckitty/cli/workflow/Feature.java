@@ -2,9 +2,9 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +85,7 @@ public record Feature(Path dir, String id, String title) {
   public static Feature select(Project project, Optional<String> wanted) {
     List<Feature> features = all(project);
     if (features.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ This project has no feature yet.",
-          "   Run 'spec-kitty specify \"<what you want to build>\"' first.");
+      throw Failure.NO_FEATURE_YET.with();
     }
     if (wanted.isEmpty()) {
       return features.get(features.size() - 1);
@@ -99,13 +96,11 @@ public record Feature(Path dir, String id, String title) {
         .findFirst()
         .orElseThrow(
             () ->
-                new CliException(
-                    ExitCode.FAILURE,
-                    "❌ No feature '"
-                        + w
-                        + "'. Features: "
-                        + String.join(", ", features.stream().map(Feature::id).toList())
-                        + "."));
+                Failure.NO_SUCH_FEATURE.with(
+                    "feature",
+                    w,
+                    "features",
+                    String.join(", ", features.stream().map(Feature::id).toList())));
   }
 
   private static int parseNumber(String s) {
@@ -121,11 +116,11 @@ public record Feature(Path dir, String id, String title) {
     return m.matches() ? Integer.parseInt(m.group(1)) : -1;
   }
 
-  /** Creates {@code kitty-specs/NNN-slug/} with the next free number. */
-  public static Feature create(Project project, String title, Instant now) {
+  /** Creates {@code kitty-specs/NNN-slug/} with the next free number, through {@code files}. */
+  static Feature create(Project project, String title, Instant now, FileChanges files) {
     String slug = Project.slugify(title);
     if (slug.isEmpty()) {
-      throw new CliException(ExitCode.CONFIG, "❌ Give the feature a title with letters or digits.");
+      throw Failure.BAD_FEATURE_TITLE.with();
     }
     int next = all(project).stream().mapToInt(Feature::number).max().orElse(0) + 1;
     String id = "%03d-%s".formatted(next, slug);
@@ -136,8 +131,7 @@ public record Feature(Path dir, String id, String title) {
     meta.put("title", title);
     meta.put("created_at", now.toString());
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("meta.json"), Json.mapper().writeValueAsString(meta) + "\n");
+      files.write(dir.resolve("meta.json"), Json.mapper().writeValueAsString(meta) + "\n");
     } catch (IOException e) {
       throw ioFailure(dir, e);
     }
@@ -159,12 +153,14 @@ public record Feature(Path dir, String id, String title) {
     }
   }
 
-  void setMeta(String name, String value) {
+  void setMeta(String name, String value, FileChanges files) {
     Path meta = dir.resolve("meta.json");
     try {
-      ObjectNode n = (ObjectNode) Json.mapper().readTree(meta.toFile());
+      if (!(Json.mapper().readTree(meta.toFile()) instanceof ObjectNode n)) {
+        throw new IOException("not a JSON object");
+      }
       n.put(name, value);
-      Files.writeString(meta, Json.mapper().writeValueAsString(n) + "\n");
+      files.write(meta, Json.mapper().writeValueAsString(n) + "\n");
     } catch (IOException e) {
       throw ioFailure(meta, e);
     }
@@ -189,6 +185,9 @@ public record Feature(Path dir, String id, String title) {
   }
 
   static CliException ioFailure(Path path, IOException e) {
-    return new CliException(ExitCode.FAILURE, "❌ Cannot access " + path + ": " + e.getMessage());
+    if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+      return Failure.DISK_FULL.with("file", path);
+    }
+    return Failure.FILE_FAILED.with("file", path, "reason", e.getMessage());
   }
 }

@@ -1,8 +1,8 @@
 package dev.speckitty.cli.workflow;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -43,7 +43,7 @@ public final class MoveCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
+  protected ExitCode execute() {
     Workflow.Moved moved = new Workflow(ctx).move(feature.value(), workPackages, to);
     out().println("✅ Moved " + String.join(", ", moved.ids()) + " to " + moved.to());
     return ExitCode.OK;

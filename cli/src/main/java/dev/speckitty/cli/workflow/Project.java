@@ -2,9 +2,8 @@ package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.ProjectRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +27,11 @@ public record Project(Path root, String uuid, String slug) {
     return new ProjectRef(uuid, slug);
   }
 
+  /** {@code .kittify/lock}: held by the command that is changing the project. */
+  public Path lockFile() {
+    return root.resolve(".kittify/lock");
+  }
+
   /** {@code kitty-specs/}, where features live. */
   public Path specsDir() {
     return root.resolve("kitty-specs");
@@ -49,52 +53,43 @@ public record Project(Path root, String uuid, String slug) {
           JsonNode n = Json.mapper().readTree(marker.toFile());
           return new Project(d, n.path("uuid").asText(), n.path("slug").asText());
         } catch (IOException e) {
-          throw new CliException(
-              ExitCode.FAILURE, "❌ Cannot read " + marker + ": " + e.getMessage());
+          throw Failure.PROJECT_UNREADABLE.with("file", marker, "reason", e.getMessage());
         }
       }
     }
-    throw new CliException(
-        ExitCode.FAILURE,
-        "❌ Not inside a spec-kitty project (no .kittify/ here or in any parent folder).",
-        "   Run 'spec-kitty init <name>' first, then cd into the new folder.");
+    throw Failure.NOT_IN_PROJECT.with();
   }
 
-  /** Creates the folder {@code parent/name} with a new identity. */
-  public static Project create(Path parent, String name, Instant now) {
+  /** Creates the folder {@code parent/name} with a new identity, through {@code files}. */
+  static Project create(Path parent, String name, Instant now, FileChanges files) {
     String slug = slugify(name);
     if (slug.isEmpty()) {
-      throw new CliException(
-          ExitCode.CONFIG,
-          "❌ '" + name + "' is not a usable project name (use letters or digits).");
+      throw Failure.BAD_PROJECT_NAME.with("name", name);
     }
     Path root = parent.resolve(name).toAbsolutePath().normalize();
     if (Files.exists(root.resolve(MARKER))) {
-      throw new CliException(ExitCode.FAILURE, "❌ " + name + " is already a spec-kitty project.");
+      throw Failure.ALREADY_A_PROJECT.with("name", name);
     }
     try {
       if (Files.isDirectory(root)) {
         try (var entries = Files.list(root)) {
           if (entries.findAny().isPresent()) {
-            throw new CliException(
-                ExitCode.FAILURE,
-                "❌ The folder " + name + " already exists and is not empty.",
-                "   Choose another name, or remove the folder first.");
+            throw Failure.FOLDER_NOT_EMPTY.with("name", name);
           }
         }
       }
-      Files.createDirectories(root.resolve(".kittify"));
-      Files.createDirectories(root.resolve("kitty-specs"));
+      files.createDirectories(root.resolve(".kittify"));
+      files.createDirectories(root.resolve("kitty-specs"));
       Project project = new Project(root, UUID.randomUUID().toString(), slug);
       ObjectNode n = Json.mapper().createObjectNode();
       n.put("uuid", project.uuid());
       n.put("slug", slug);
       n.put("name", name);
       n.put("created_at", now.toString());
-      Files.writeString(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
+      files.write(root.resolve(MARKER), Json.mapper().writeValueAsString(n) + "\n");
       return project;
     } catch (IOException e) {
-      throw new CliException(ExitCode.FAILURE, "❌ Cannot create " + root + ": " + e.getMessage());
+      throw Failure.PROJECT_NOT_CREATED.with("folder", root, "reason", e.getMessage());
     }
   }
 }

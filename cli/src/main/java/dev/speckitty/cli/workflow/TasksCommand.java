@@ -1,8 +1,8 @@
 package dev.speckitty.cli.workflow;
 
-import dev.speckitty.cli.BaseCommand;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.ExitCode;
+import dev.speckitty.cli.core.BaseCommand;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,7 +23,7 @@ public final class TasksCommand extends BaseCommand {
   }
 
   @Override
-  protected int execute() {
+  protected ExitCode execute() {
     Workflow.Tasks tasks = new Workflow(ctx).tasks(feature.value());
     var ids = tasks.workPackages().stream().map(WorkPackage::id).toList();
     out()

@@ -1,14 +1,13 @@
 package dev.speckitty.cli.workflow;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /** Writes {@code tasks.md}: the board of a feature, one row per work package and its lane. */
 final class TasksIndex {
   private TasksIndex() {}
 
-  static void write(Feature feature, List<WorkPackage> wps) {
+  static void write(Feature feature, List<WorkPackage> wps, FileChanges files) {
     StringBuilder md = new StringBuilder();
     md.append("# Tasks: ").append(feature.title()).append("\n\n");
     md.append("Feature ").append(feature.id()).append(". ");
@@ -26,7 +25,7 @@ final class TasksIndex {
           .append(" |\n");
     }
     try {
-      Files.writeString(feature.tasksIndex(), md.toString());
+      files.write(feature.tasksIndex(), md.toString());
     } catch (IOException e) {
       throw Feature.ioFailure(feature.tasksIndex(), e);
     }

@@ -31,7 +31,8 @@ public record WorkPackage(Path file, String id, String title, Lane lane) {
     }
   }
 
-  static WorkPackage create(Feature feature, String id, String title, Instant now) {
+  static WorkPackage create(
+      Feature feature, String id, String title, Instant now, FileChanges files) {
     Path file = feature.tasksDir().resolve(id + "-" + Project.slugify(title) + ".md");
     ObjectNode fields = FrontMatter.newFields();
     fields.put("work_package_id", id);
@@ -58,8 +59,7 @@ public record WorkPackage(Path file, String id, String title, Lane lane) {
         """
             .formatted(id, title, feature.id(), feature.title(), title);
     try {
-      Files.createDirectories(feature.tasksDir());
-      Files.writeString(file, new FrontMatter(fields, body).render());
+      files.write(file, new FrontMatter(fields, body).render());
     } catch (IOException e) {
       throw Feature.ioFailure(file, e);
     }
@@ -67,7 +67,7 @@ public record WorkPackage(Path file, String id, String title, Lane lane) {
   }
 
   /** Rewrites the file with the new lane and one more history entry. */
-  WorkPackage moveTo(Lane to, Instant now, String action) {
+  WorkPackage moveTo(Lane to, Instant now, String action, FileChanges files) {
     try {
       FrontMatter fm = FrontMatter.parse(Files.readString(file));
       fm.fields().put("lane", to.id());
@@ -76,7 +76,7 @@ public record WorkPackage(Path file, String id, String title, Lane lane) {
               ? (ArrayNode) fm.fields().get("history")
               : fm.fields().putArray("history");
       history.add(historyEntry(now, to, action));
-      Files.writeString(file, fm.render());
+      files.write(file, fm.render());
       return new WorkPackage(file, id, title, to);
     } catch (IOException e) {
       throw Feature.ioFailure(file, e);

@@ -1,13 +1,14 @@
 package dev.speckitty.cli.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.speckitty.cli.CliContext;
-import dev.speckitty.cli.CliException;
-import dev.speckitty.cli.ExitCode;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.ExclusiveLock;
+import dev.speckitty.cli.core.Failure;
+import dev.speckitty.cli.core.Json;
 import dev.speckitty.cli.queue.NewEvent;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
- * events (documented in the CLI reference), so a tutorial can state exact counts.
+ * events (documented in the CLI reference), so a tutorial can state exact counts. Files and events
+ * go together: when the events cannot be recorded, the step's file changes are taken back.
  */
 public final class Workflow {
   private final CliContext ctx;
@@ -37,29 +41,80 @@ public final class Workflow {
     return Json.mapper().createObjectNode();
   }
 
+  /** How long a command waits for another one changing the same project. */
+  static final Duration PROJECT_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Runs {@code step} holding the project's lock ({@code .kittify/lock}), so that two commands on
+   * one project run one after the other, and the second sees what the first did.
+   */
+  @SuppressWarnings("try") // the lock is held by being open, not by being used
+  private <T> T locked(Project project, Supplier<T> step) {
+    Optional<ExclusiveLock> lock;
+    try {
+      lock = ExclusiveLock.tryAcquire(project.lockFile(), PROJECT_WAIT);
+    } catch (IOException e) {
+      throw Feature.ioFailure(project.lockFile(), e);
+    }
+    if (lock.isEmpty()) {
+      throw Failure.PROJECT_BUSY.with("project", project.root());
+    }
+    try (ExclusiveLock held = lock.get()) {
+      return step.get();
+    } catch (IOException e) {
+      throw Feature.ioFailure(project.lockFile(), e);
+    }
+  }
+
+  /** Runs one step; if it fails anywhere — a file, the queue — its file changes are undone. */
+  private static <T> T atomically(Function<FileChanges, T> step) {
+    FileChanges files = new FileChanges();
+    try {
+      return step.apply(files);
+    } catch (RuntimeException e) {
+      files.undo();
+      throw e;
+    }
+  }
+
   /** {@code init <name>}: one {@code ProjectCreated} event. */
   public Project init(String name) {
-    Project project = Project.create(ctx.cwd(), name, now());
-    ObjectNode p = payload().put("name", name).put("slug", project.slug());
-    recorder.record(project, List.of(new NewEvent("ProjectCreated", "Project", project.uuid(), p)));
-    return project;
+    return atomically(
+        files -> {
+          Instant now = now();
+          Project project = Project.create(ctx.cwd(), name, now, files);
+          ObjectNode p = payload().put("name", name).put("slug", project.slug());
+          recorder.record(
+              project, List.of(new NewEvent("ProjectCreated", "Project", project.uuid(), p)), now);
+          return project;
+        });
   }
 
   /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
   public Feature specify(String title) {
     Project project = Project.find(ctx.cwd());
-    Feature feature = Feature.create(project, title.strip(), now());
-    write(
-        feature.spec(),
-        Templates.render(
-            "spec.md",
-            Map.of(
-                "title", feature.title(),
-                "feature_id", feature.id(),
-                "date", now().atZone(ZoneOffset.UTC).toLocalDate().toString())));
-    ObjectNode p = payload().put("feature_id", feature.id()).put("title", feature.title());
-    recorder.record(project, List.of(new NewEvent("FeatureCreated", "Feature", feature.id(), p)));
-    return feature;
+    return locked(project, () -> specify(project, title));
+  }
+
+  private Feature specify(Project project, String title) {
+    return atomically(
+        files -> {
+          Instant now = now();
+          Feature feature = Feature.create(project, title.strip(), now, files);
+          write(
+              files,
+              feature.spec(),
+              Templates.render(
+                  "spec.md",
+                  Map.of(
+                      "title", feature.title(),
+                      "feature_id", feature.id(),
+                      "date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())));
+          ObjectNode p = payload().put("feature_id", feature.id()).put("title", feature.title());
+          recorder.record(
+              project, List.of(new NewEvent("FeatureCreated", "Feature", feature.id(), p)), now);
+          return feature;
+        });
   }
 
   /** What {@code plan} did. */
@@ -68,20 +123,26 @@ public final class Workflow {
   /** {@code plan}: writes plan.md; one {@code FeaturePlanned} event. */
   public Planned plan(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> plan(project, featureId));
+  }
+
+  private Planned plan(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     if (Files.exists(feature.plan())) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ " + feature.relative(project, feature.plan()) + " already exists.",
-          "   Edit it, then run 'spec-kitty tasks'.");
+      throw Failure.PLAN_EXISTS.with("plan", feature.relative(project, feature.plan()));
     }
     String plan =
         Templates.render("plan.md", Map.of("title", feature.title(), "feature_id", feature.id()));
-    write(feature.plan(), plan);
     int count = PlannedWorkPackages.parse(plan).size();
-    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", count);
-    recorder.record(project, List.of(new NewEvent("FeaturePlanned", "Feature", feature.id(), p)));
-    return new Planned(project, feature, count);
+    return atomically(
+        files -> {
+          Instant now = now();
+          write(files, feature.plan(), plan);
+          ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", count);
+          recorder.record(
+              project, List.of(new NewEvent("FeaturePlanned", "Feature", feature.id(), p)), now);
+          return new Planned(project, feature, count);
+        });
   }
 
   /** What {@code tasks} created. */
@@ -92,30 +153,32 @@ public final class Workflow {
    */
   public Tasks tasks(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> tasks(project, featureId));
+  }
+
+  private Tasks tasks(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     if (!Files.exists(feature.plan())) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no plan yet.",
-          "   Run 'spec-kitty plan' first.");
+      throw Failure.NO_PLAN_YET.with("feature", feature.id());
     }
     if (!feature.workPackages().isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " already has work packages.",
-          "   Move them with 'spec-kitty move <WP> --to <lane>'.");
+      throw Failure.TASKS_EXIST.with("feature", feature.id());
     }
     List<PlannedWorkPackages.Item> planned = PlannedWorkPackages.parse(read(feature.plan()));
     if (planned.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ " + feature.relative(project, feature.plan()) + " lists no work packages.",
-          "   Add lines such as '- WP01: Foundation' under '## Work packages'.");
+      throw Failure.PLAN_WITHOUT_WORK_PACKAGES.with(
+          "plan", feature.relative(project, feature.plan()));
     }
+    return atomically(files -> createTasks(project, feature, planned, files));
+  }
+
+  private Tasks createTasks(
+      Project project, Feature feature, List<PlannedWorkPackages.Item> planned, FileChanges files) {
+    Instant now = now();
     List<WorkPackage> created = new ArrayList<>();
     List<NewEvent> events = new ArrayList<>();
     for (PlannedWorkPackages.Item item : planned) {
-      WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now());
+      WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now, files);
       created.add(wp);
       String aggregate = feature.id() + "/" + wp.id();
       events.add(
@@ -130,8 +193,8 @@ public final class Workflow {
                   .put("lane", wp.lane().id())));
       events.add(history(feature, wp, Lane.PLANNED, "Created by spec-kitty tasks"));
     }
-    TasksIndex.write(feature, created);
-    recorder.record(project, events);
+    TasksIndex.write(feature, created, files);
+    recorder.record(project, events, now);
     return new Tasks(project, feature, created);
   }
 
@@ -144,13 +207,14 @@ public final class Workflow {
    */
   public Moved move(Optional<String> featureId, List<String> ids, Lane to) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> move(project, featureId, ids, to));
+  }
+
+  private Moved move(Project project, Optional<String> featureId, List<String> ids, Lane to) {
     Feature feature = Feature.select(project, featureId);
     List<WorkPackage> all = feature.workPackages();
     if (all.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no work packages yet.",
-          "   Run 'spec-kitty tasks' first.");
+      throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
     }
     Map<String, WorkPackage> byId = new LinkedHashMap<>();
     all.forEach(wp -> byId.put(wp.id(), wp));
@@ -159,39 +223,30 @@ public final class Workflow {
       String id = raw.toUpperCase(java.util.Locale.ROOT);
       WorkPackage wp = byId.get(id);
       if (wp == null) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ No work package "
-                + raw
-                + " in "
-                + feature.id()
-                + " (it has "
-                + String.join(", ", byId.keySet())
-                + ").");
+        throw Failure.NO_SUCH_WORK_PACKAGE.with(
+            "wp", raw, "feature", feature.id(), "wps", String.join(", ", byId.keySet()));
       }
       if (selected.contains(wp)) {
         continue;
       }
       if (!wp.lane().next().contains(to)) {
-        throw new CliException(
-            ExitCode.FAILURE,
-            "❌ "
-                + wp.id()
-                + " is in "
-                + wp.lane()
-                + " and cannot move to "
-                + to
-                + ("".equals(allowed(wp.lane()))
-                    ? "."
-                    : " (it can move to " + allowed(wp.lane()) + ")."),
-            "   Lanes: planned → doing → for_review → done.");
+        throw wp.lane().next().isEmpty()
+            ? Failure.MOVE_FROM_DONE.with("wp", wp.id(), "lane", wp.lane(), "to", to)
+            : Failure.MOVE_NOT_ALLOWED.with(
+                "wp", wp.id(), "lane", wp.lane(), "to", to, "allowed", allowed(wp.lane()));
       }
       selected.add(wp);
     }
+    return atomically(files -> applyMoves(project, feature, selected, to, files));
+  }
+
+  private Moved applyMoves(
+      Project project, Feature feature, List<WorkPackage> selected, Lane to, FileChanges files) {
+    Instant now = now();
     List<NewEvent> events = new ArrayList<>();
     for (WorkPackage wp : selected) {
       String action = "Moved from " + wp.lane() + " to " + to;
-      wp.moveTo(to, now(), action);
+      wp.moveTo(to, now, action, files);
       events.add(
           new NewEvent(
               "WPStatusChanged",
@@ -204,8 +259,8 @@ public final class Workflow {
                   .put("to_lane", to.id())));
       events.add(history(feature, wp, to, action));
     }
-    TasksIndex.write(feature, feature.workPackages());
-    recorder.record(project, events);
+    TasksIndex.write(feature, feature.workPackages(), files);
+    recorder.record(project, events, now);
     return new Moved(feature, selected.stream().map(WorkPackage::id).toList(), to);
   }
 
@@ -219,16 +274,17 @@ public final class Workflow {
   /** {@code accept}: once every work package is done; one {@code FeatureCompleted} event. */
   public Accepted accept(Optional<String> featureId) {
     Project project = Project.find(ctx.cwd());
+    return locked(project, () -> accept(project, featureId));
+  }
+
+  private Accepted accept(Project project, Optional<String> featureId) {
     Feature feature = Feature.select(project, featureId);
     List<WorkPackage> wps = feature.workPackages();
     if (feature.acceptedAt().isPresent()) {
       return new Accepted(feature, wps.size(), true);
     }
     if (wps.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Feature " + feature.id() + " has no work packages yet.",
-          "   Run 'spec-kitty tasks' first.");
+      throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
     }
     List<String> open =
         wps.stream()
@@ -236,15 +292,17 @@ public final class Workflow {
             .map(wp -> wp.id() + " is in " + wp.lane())
             .toList();
     if (!open.isEmpty()) {
-      throw new CliException(
-          ExitCode.FAILURE,
-          "❌ Cannot accept " + feature.id() + ": " + String.join(", ", open) + ".",
-          "   Move every work package to done first.");
+      throw Failure.CANNOT_ACCEPT.with("feature", feature.id(), "open", String.join(", ", open));
     }
-    feature.setMeta("accepted_at", now().toString());
-    ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
-    recorder.record(project, List.of(new NewEvent("FeatureCompleted", "Feature", feature.id(), p)));
-    return new Accepted(feature, wps.size(), false);
+    return atomically(
+        files -> {
+          Instant now = now();
+          feature.setMeta("accepted_at", now.toString(), files);
+          ObjectNode p = payload().put("feature_id", feature.id()).put("work_packages", wps.size());
+          recorder.record(
+              project, List.of(new NewEvent("FeatureCompleted", "Feature", feature.id(), p)), now);
+          return new Accepted(feature, wps.size(), false);
+        });
   }
 
   private static NewEvent history(Feature feature, WorkPackage wp, Lane lane, String action) {
@@ -259,9 +317,9 @@ public final class Workflow {
             .put("action", action));
   }
 
-  private static void write(java.nio.file.Path file, String text) {
+  private static void write(FileChanges files, java.nio.file.Path file, String text) {
     try {
-      Files.writeString(file, text);
+      files.write(file, text);
     } catch (IOException e) {
       throw Feature.ioFailure(file, e);
     }

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.speckitty.cli.CliException;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.config.ServerUrl;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.StatePaths;
 import dev.speckitty.cli.http.HttpTransport;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,13 +24,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuthenticatedClientTest {
-  @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
+  static final RotatingRefresh ROTATING = new RotatingRefresh();
+
+  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(ROTATING);
 
   @TempDir Path stateDir;
 
@@ -40,10 +48,10 @@ class AuthenticatedClientTest {
   @BeforeEach
   void storeASession() {
     url = ServerUrl.parse(server.baseUrl(), "test");
-    store = new CredentialStore(stateDir);
+    store = new CredentialStore(new StatePaths(stateDir));
     store.save(
         new Credentials(
-            url.value(),
+            url,
             "your-email@example.com",
             "kitty-team",
             "old-access",
@@ -152,5 +160,42 @@ class AuthenticatedClientTest {
             Clock.fixed(loginTime, ZoneOffset.UTC));
 
     assertThatThrownBy(other::session).hasMessageContaining("your session is for " + url);
+  }
+
+  @Test
+  void twoCommandsRefreshingAtOnceShareOneRefreshAndStayLoggedIn() throws Exception {
+    ROTATING.reset();
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/refresh/"))
+            .willReturn(aResponse().withTransformers("rotating-refresh")));
+    Instant later = loginTime.plus(Duration.ofHours(25));
+    // Two commands: each its own client and its own view of the credentials file.
+    AuthenticatedClient first =
+        new AuthenticatedClient(
+            new HttpTransport(Duration.ofSeconds(10)),
+            new CredentialStore(new StatePaths(stateDir)),
+            url,
+            Clock.fixed(later, ZoneOffset.UTC));
+    AuthenticatedClient second =
+        new AuthenticatedClient(
+            new HttpTransport(Duration.ofSeconds(10)),
+            new CredentialStore(new StatePaths(stateDir)),
+            url,
+            Clock.fixed(later, ZoneOffset.UTC));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> a = pool.submit(() -> health(first).statusCode());
+      Future<Integer> b = pool.submit(() -> health(second).statusCode());
+
+      assertThat(List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS)))
+          .containsExactly(200, 200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ROTATING.calls).hasValue(1);
+    Credentials kept = store.load().orElseThrow();
+    assertThat(kept.accessToken()).isEqualTo("new-access");
+    assertThat(kept.refreshToken()).isEqualTo("new-refresh");
   }
 }

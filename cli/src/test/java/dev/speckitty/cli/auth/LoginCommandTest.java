@@ -3,6 +3,7 @@ package dev.speckitty.cli.auth;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.speckitty.cli.auth.TokenStubs.PASSWORD;
@@ -17,9 +18,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoginCommandTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
@@ -49,7 +53,7 @@ class LoginCommandTest {
                 + "✅ Login successful!\n"
                 + "   Logged in as: your-email@example.com\n");
     assertThat(r.err()).isEmpty();
-    assertThat(cli.stateDir().resolve("credentials.json")).exists();
+    assertThat(cli.state().credentials()).exists();
   }
 
   @Test
@@ -63,7 +67,7 @@ class LoginCommandTest {
     assertThat(r.err())
         .isEqualTo(
             "❌ Invalid username or password\n   Please check your credentials and try again.\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -82,7 +86,7 @@ class LoginCommandTest {
             "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
                 + closedPort
                 + "\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -118,7 +122,7 @@ class LoginCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -200,7 +204,7 @@ class LoginCommandTest {
 
   @Test
   void loginWithoutConfigPrintsNoServerConfiguredAndWhatToWrite() throws IOException {
-    Files.delete(cli.stateDir().resolve("config.toml"));
+    Files.delete(cli.state().config());
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
@@ -213,13 +217,16 @@ class LoginCommandTest {
   }
 
   @Test
-  void configWithoutUrlKeyCountsAsNoServer() throws IOException {
+  void configWithoutUrlKeyCountsAsNoServerAndNamesTheKeyItHas() throws IOException {
     cli.writeConfig("[server]\nname = \"team\"\n");
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("❌ No server configured.\n");
+    assertThat(r.err())
+        .startsWith(
+            "⚠ Unknown setting 'name' in ~/.spec-kitty/config.toml:2\n"
+                + "❌ No server configured.\n");
   }
 
   @Test
@@ -229,8 +236,7 @@ class LoginCommandTest {
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
-        .startsWith("❌ Malformed config file " + cli.stateDir().resolve("config.toml") + ":2: ");
+    assertThat(r.err()).startsWith("❌ Malformed config file " + cli.state().config() + ":2: ");
   }
 
   @Test
@@ -247,18 +253,17 @@ class LoginCommandTest {
 
   @Test
   void credentialsAreOwnerOnlyEvenWhenTheDirectoryWasCreatedOpen() throws IOException {
-    Files.setPosixFilePermissions(cli.stateDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(cli.state().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
     cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.stateDir())))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().dir())))
         .isEqualTo("rwx------");
     assertThat(
-            PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(cli.stateDir().resolve("credentials.json"))))
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().credentials())))
         .isEqualTo("rw-------");
-    try (var files = Files.list(cli.stateDir())) {
+    try (var files = Files.list(cli.state().dir())) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("no temporary file is left behind")
           .allMatch(n -> !n.endsWith(".tmp"));
@@ -277,5 +282,175 @@ class LoginCommandTest {
     assertThat(everything)
         .contains("your-email@example.com")
         .doesNotContain("access-token-1", "refresh-token-1", PASSWORD);
+  }
+
+  @Test
+  void aTokenAnswerThatTricklesInIsCutOffAtTheTimeout() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TokenStubs.tokens("a", "r"))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(cli.state().credentials()).doesNotExist();
+  }
+
+  @Test
+  void aPortOutOfRangeIsAConfigErrorNotACrash() throws IOException {
+    cli.configure("http://127.0.0.1:99999");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Invalid server URL 'http://127.0.0.1:99999' (from ~/.spec-kitty/config.toml): the"
+                + " port must be from 1 to 65535.\n");
+  }
+
+  @Test
+  void aTokenLifetimeBeyondReasonIsAnInvalidResponseNotACrash() {
+    server.stubFor(
+        TokenStubs.loginAnswers(
+            200,
+            "application/json",
+            TokenStubs.tokens("a", "r")
+                .replace(
+                    "\"access_expires_in\": 86400", "\"access_expires_in\": 9223372036854775807")));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(cli.state().credentials()).doesNotExist();
+  }
+
+  @Test
+  void aBadRequestIsRefusedWithTheServersReasonNotUnavailable() {
+    server.stubFor(
+        TokenStubs.loginAnswers(
+            400, "application/json", "{\"detail\": \"username: This field is required.\"}"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Server refused the request (HTTP 400)\n   username: This field is required.\n");
+  }
+
+  @Test
+  void forbiddenIsRefusedNotUnavailable() {
+    server.stubFor(TokenStubs.loginAnswers(403, "text/html", "<h1>Forbidden</h1>"));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.err()).isEqualTo("❌ Server refused the request (HTTP 403)\n");
+  }
+
+  @Test
+  void aRedirectSaysWhereToAndThatItIsNotFollowed() {
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "https://sso.example.com/login")));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server redirected the request (HTTP 302 to https://sso.example.com/login).\n"
+                + "   spec-kitty does not follow redirects: check the server URL (its scheme and"
+                + " path).\n");
+  }
+
+  @Test
+  void anHttpsUrlToAPlainHttpServerSaysSo() throws IOException {
+    String https = "https://localhost:" + server.getPort();
+    cli.configure(https);
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server at "
+                + https
+                + " answered in plain HTTP, not HTTPS.\n"
+                + "   Use an http:// URL for a server on this machine, or turn on HTTPS at the"
+                + " server.\n");
+  }
+
+  @Test
+  void aConfigFileThatIsNotUtf8NamesTheLineAndTheByte() throws IOException {
+    Files.write(
+        cli.state().config(),
+        "[server]\nurl = \"https://caf\u00e9.example.com\"\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ "
+                + cli.state().config()
+                + ":2 is not valid UTF-8 (byte 0xE9).\n"
+                + "   Save the file with UTF-8 encoding.\n");
+  }
+
+  @Test
+  void anUnknownSettingIsNamedWithItsLineAndASuggestion() throws IOException {
+    cli.writeConfig("[server]\nulr = \"https://typo.example.com\"\nurl = \"" + url + "\"\n");
+    server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err())
+        .isEqualTo(
+            "⚠ Unknown setting 'ulr' in ~/.spec-kitty/config.toml:2 (did you mean 'url'?)\n");
+  }
+
+  @Test
+  void anUnknownSectionIsNamedToo() throws IOException {
+    cli.writeConfig("[sever]\nurl = \"https://typo.example.com\"\n");
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith(
+            "⚠ Unknown setting '[sever]' in ~/.spec-kitty/config.toml:1 (did you mean"
+                + " '[server]'?)\n❌ No server configured.\n");
+  }
+
+  @ParameterizedTest(name = "SPEC_KITTY_HTTP_TIMEOUT={0} is refused")
+  @ValueSource(strings = {"NaN", "-1", "0", "Infinity", "1e10", "soon"})
+  void aTimeoutThatIsNotAUsableNumberOfSecondsIsAUsageError(String value) {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", value);
+
+    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds from 0.001 to 3600, not '"
+                + value
+                + "'.\n");
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 }

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +112,7 @@ class StatusAndLogoutTest {
     assertThat(r.out())
         .isEqualTo(
             "✅ Logged out successfully.\n   Cleared credentials for: your-email@example.com\n");
-    assertThat(cli.stateDir().resolve("credentials.json")).doesNotExist();
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 
   @Test
@@ -134,5 +134,19 @@ class StatusAndLogoutTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo("ℹ️  No active session. Already logged out.\n");
+  }
+
+  @Test
+  void logoutOfADamagedCredentialsFileSaysItRemovedIt() throws IOException {
+    java.nio.file.Files.writeString(cli.state().credentials(), "{not json");
+
+    Result r = cli.run("auth", "logout");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "✅ Logged out successfully.\n"
+                + "   Removed the damaged credentials file ~/.spec-kitty/credentials.json.\n");
+    assertThat(cli.state().credentials()).doesNotExist();
   }
 }

@@ -3,7 +3,8 @@ package dev.speckitty.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.speckitty.cli.CliException;
+import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.ExitCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,23 @@ class ServerUrlTest {
   void refusesAnythingElse(String raw) {
     assertThatThrownBy(() -> ServerUrl.parse(raw, "test"))
         .isInstanceOf(CliException.class)
-        .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(2));
+        .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theInsecureUrlMessageNamesEveryLoopbackAddressThatIsAllowed() {
+    assertThatThrownBy(() -> ServerUrl.parse("http://10.0.0.1", "test"))
+        .hasMessage(
+            "❌ Refusing insecure server URL http://10.0.0.1 (from test).\n"
+                + "   Use https:// — plain http:// is allowed only for localhost, 127.0.0.0/8 and"
+                + " [::1].");
+  }
+
+  @ParameterizedTest(name = "{0} has a port out of range")
+  @ValueSource(
+      strings = {"http://127.0.0.1:99999", "https://example.com:0", "https://example.com:65536"})
+  void portsOutOfRangeAreRefused(String raw) {
+    assertThatThrownBy(() -> ServerUrl.parse(raw, "test"))
+        .hasMessageEndingWith("the port must be from 1 to 65535.");
   }
 }

@@ -1,11 +1,17 @@
 package dev.speckitty.cli.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.speckitty.cli.config.ServerUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +24,7 @@ class EventQueueTest {
 
   private final ProjectRef project = new ProjectRef("3f1c9a52-0000-4000-8000-000000000001", "app");
   private final Instant now = Instant.parse("2026-03-01T09:00:00Z");
+  private final ServerUrl server = ServerUrl.parse("https://team.example.com", "test");
 
   private EventQueue open() {
     return EventQueue.open(dir.resolve("state/queue.db"));
@@ -101,16 +108,72 @@ class EventQueueTest {
               project.uuid(),
               project.slug());
 
-      int added = q.storePulled(List.of(teammate, own.get(0)), "cursor", "c-2", now);
-      int again = q.storePulled(List.of(teammate), "cursor", "c-3", now);
+      int added = q.storePulled(List.of(teammate, own.get(0)), server, "c-2", now);
+      int again = q.storePulled(List.of(teammate), server, "c-3", now);
 
       assertThat(added).isEqualTo(1);
       assertThat(again).isZero();
       assertThat(q.lamportClock()).isEqualTo(42);
-      assertThat(q.meta("cursor")).contains("c-3");
+      assertThat(q.pullCursor(server)).contains("c-3");
       assertThat(q.pulledCount()).isEqualTo(1);
       assertThat(q.queuedCount()).isEqualTo(2);
       assertThat(q.append(newEvents(1), project, "local", now).get(0).lamportClock()).isEqualTo(43);
+    }
+  }
+
+  @Test
+  void syncBookkeepingKeepsTheMetaKeysOfEarlierReleases() throws Exception {
+    try (EventQueue q = open()) {
+      q.storePulled(List.of(), server, "c-9", now);
+      q.setLastSync(server, now);
+    }
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state/queue.db"));
+        PreparedStatement ps =
+            db.prepareStatement("SELECT key, value FROM meta WHERE key LIKE ?")) {
+      ps.setString(1, "%:https://team.example.com");
+      Map<String, String> meta = new java.util.TreeMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          meta.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      assertThat(meta)
+          .containsExactly(
+              Map.entry("last_sync:https://team.example.com", "2026-03-01T09:00:00Z"),
+              Map.entry("pull_cursor:https://team.example.com", "c-9"));
+    }
+    try (EventQueue q = open()) {
+      assertThat(q.lastSync(server)).contains(now);
+      assertThat(q.lastSync(ServerUrl.parse("https://other.example.com", "test"))).isEmpty();
+    }
+  }
+
+  @Test
+  void anEmptyQueueFileIsReportedNotStartedAfresh() throws Exception {
+    Path file = Files.createDirectories(dir.resolve("state")).resolve("queue.db");
+    Files.write(file, new byte[0]);
+
+    assertThatThrownBy(() -> EventQueue.open(file))
+        .hasMessage(
+            "❌ The event queue "
+                + file
+                + " is empty (0 bytes): it was damaged, and the events in it are lost.\n"
+                + "   Move it aside (e.g. to queue.db.damaged), then run the command again to"
+                + " start a new queue.");
+  }
+
+  @Test
+  void aFullDiskSaysSoInPlainWords() {
+    Path file = dir.resolve("state/queue.db");
+    EventQueue.open(file).close();
+    try (EventQueue q = EventQueue.open(file, config -> config.setMaxPageCount(8))) {
+      assertThatThrownBy(() -> q.append(newEvents(2_000), project, "local", now))
+          .hasMessage(
+              "❌ The disk is full: cannot write the event queue "
+                  + file
+                  + ".\n   Free some space, then run the command again.");
+      assertThat(q.queuedCount()).isZero();
     }
   }
 }

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +26,17 @@ final class BatchAck implements ResponseDefinitionTransformerV2 {
   final Set<String> stored = ConcurrentHashMap.newKeySet();
   final List<JsonNode> received = new CopyOnWriteArrayList<>();
   volatile Predicate<JsonNode> reject = e -> false;
+  volatile int verdictsAtMost = Integer.MAX_VALUE;
+  volatile String rejectReason = "payload.wp_id is required";
+  volatile String statusWord = null;
 
   void reset() {
+    statusWord = null;
+    rejectReason = "payload.wp_id is required";
     stored.clear();
     received.clear();
     reject = e -> false;
+    verdictsAtMost = Integer.MAX_VALUE;
   }
 
   @Override
@@ -44,12 +50,16 @@ final class BatchAck implements ResponseDefinitionTransformerV2 {
       }
       for (JsonNode e : Json.mapper().readTree(body).get("events")) {
         received.add(e);
+        if (results.size() >= verdictsAtMost) {
+          continue; // a server that answers for only some of the events
+        }
         String id = e.get("event_id").asText();
         ObjectNode r = results.addObject().put("event_id", id);
         if (reject.test(e)) {
-          r.put("status", "rejected").put("error", "payload.wp_id is required");
+          r.put("status", "rejected").put("error", rejectReason);
         } else {
-          r.put("status", stored.add(id) ? "success" : "duplicate");
+          r.put(
+              "status", statusWord != null ? statusWord : stored.add(id) ? "success" : "duplicate");
         }
       }
     } catch (IOException e) {

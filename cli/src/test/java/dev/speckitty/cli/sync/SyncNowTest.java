@@ -20,19 +20,25 @@ import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.auth.CredentialStore;
 import dev.speckitty.cli.auth.Credentials;
+import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.TestEvents;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SyncNowTest {
   static final BatchAck ACK = new BatchAck();
+  static final Gate GATE = new Gate();
 
-  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(ACK);
+  @RegisterExtension static WireMockExtension server = LoopbackServer.extension(GATE, ACK);
 
   @RegisterExtension CliSandbox cli = new CliSandbox();
 
@@ -41,12 +47,13 @@ class SyncNowTest {
   @BeforeEach
   void logInAndStub() throws IOException {
     ACK.reset();
+    GATE.reset();
     url = server.baseUrl();
     cli.configure(url);
-    new CredentialStore(cli.stateDir())
+    new CredentialStore(cli.state())
         .save(
             new Credentials(
-                url,
+                ServerUrl.parse(url, "test"),
                 "your-email@example.com",
                 "kitty-team",
                 "access-1",
@@ -65,11 +72,11 @@ class SyncNowTest {
   }
 
   private void queue(int n) {
-    TestEvents.queue(cli.stateDir().resolve("queue.db"), n, cli.now());
+    TestEvents.queue(cli.state().queue(), n, cli.now());
   }
 
   private int queued() {
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       return q.queuedCount();
     }
   }
@@ -138,7 +145,7 @@ class SyncNowTest {
     queue(1);
     pullAnswers(
         "{\"events\": ["
-            + teammateEvent("01JTEAMMATE0000000000000001")
+            + teammateEvent("01JTEAMMATE000000000000001")
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
     Result r = cli.run("sync", "now");
@@ -166,21 +173,25 @@ class SyncNowTest {
         .contains("(HistoryAdded): payload.wp_id is required\n")
         .endsWith("⚠ Sync finished; 1 rejected event stays queued.\n");
     assertThat(queued()).isEqualTo(1);
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       assertThat(q.queued(0, 10).get(0).retryCount()).isEqualTo(1);
     }
   }
 
   @Test
-  void notLoggedInSaysSoAndLeavesTheQueueAlone() {
+  void notLoggedInSaysSoAndHowManyEventsWaitAndLeavesTheQueueAlone() {
     queue(5);
-    new CredentialStore(cli.stateDir()).clear();
+    new CredentialStore(cli.state()).clear();
 
     Result r = cli.run("sync", "now");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("❌ Not authenticated. Run 'spec-kitty auth login' first.\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Not authenticated. Run 'spec-kitty auth login' first.\n"
+                + "   5 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
+                + " now'.\n");
     assertThat(queued()).isEqualTo(5);
     assertThat(server.getAllServeEvents()).isEmpty();
   }
@@ -342,9 +353,9 @@ class SyncNowTest {
             .willReturn(
                 okJson(
                     "{\"events\": ["
-                        + teammateEvent("01JTEAMMATE0000000000000001")
+                        + teammateEvent("01JTEAMMATE000000000000001")
                         + ","
-                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + teammateEvent("01JTEAMMATE000000000000002")
                         + "], \"next_cursor\": \"c2\", \"has_more\": true}")));
     server.stubFor(
         get(urlPathEqualTo("/api/v1/events/"))
@@ -352,9 +363,9 @@ class SyncNowTest {
             .willReturn(
                 okJson(
                     "{\"events\": ["
-                        + teammateEvent("01JTEAMMATE0000000000000002")
+                        + teammateEvent("01JTEAMMATE000000000000002")
                         + ","
-                        + teammateEvent("01JTEAMMATE0000000000000003")
+                        + teammateEvent("01JTEAMMATE000000000000003")
                         + "], \"next_cursor\": \"c3\", \"has_more\": false}")));
     server.stubFor(
         get(urlPathEqualTo("/api/v1/events/"))
@@ -370,8 +381,8 @@ class SyncNowTest {
             .withQueryParam("limit", equalTo("1000"))
             .withQueryParam("exclude_node", matching("[0-9a-f]{12}")));
     assertThat(second.out()).contains("↓ Pulled 0 new events\n");
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
-      assertThat(q.meta("pull_cursor:" + url)).contains("c3");
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
+      assertThat(q.pullCursor(ServerUrl.parse(url, "test"))).contains("c3");
       // Each received page moves the clock to max(own, newest received) + 1: 41, then 42.
       assertThat(q.lamportClock()).isEqualTo(42);
       assertThat(q.pulledCount()).isEqualTo(3);
@@ -392,7 +403,7 @@ class SyncNowTest {
   void pushedEventsComingBackInThePullAreNotNew() {
     queue(2);
     List<String> ids;
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       ids = q.all().stream().map(e -> e.eventId()).toList();
     }
     pullAnswers(
@@ -401,5 +412,336 @@ class SyncNowTest {
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
     assertThat(cli.run("sync", "now").out()).contains("↓ Pulled 0 new events\n");
+  }
+
+  @Test
+  void aBatchAnswerThatStallsAfterItsHeadersIsCutOffAtTheTimeout() {
+    queue(2);
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(
+                okJson("{\"results\": []}" + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "now");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void aPullAnswerThatTricklesInIsCutOffAtTheTimeout() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson(
+                        "{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}"
+                            + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aBatchAnswerWithoutVerdictsFailsAndKeepsTheEventsQueued() {
+    queue(23);
+    ACK.verdictsAtMost = 0;
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("Sync complete");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server answered for 0 of the 23 events sent.\n"
+                + "   23 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(23);
+  }
+
+  @Test
+  void verdictsForSomeEventsOnlyLeaveTheOthersQueuedAndFail() {
+    queue(23);
+    ACK.verdictsAtMost = 5;
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("↑ Pushed 5 events (1 batch)\n").doesNotContain("Sync complete");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server answered for 5 of the 23 events sent.\n"
+                + "   18 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(18);
+  }
+
+  @Test
+  void aSecondSyncWhileOneRunsWaitsThenSaysSoAndSendsNothing() throws Exception {
+    queue(3);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("gate", "batch-ack")));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Result> first = pool.submit(() -> cli.run("sync", "now"));
+      GATE.awaitArrival(); // the first sync is mid-push
+
+      Result second = cli.run("sync", "now");
+      GATE.open();
+
+      assertThat(second.exitCode()).isEqualTo(1);
+      assertThat(second.out()).isEmpty();
+      assertThat(second.err())
+          .isEqualTo(
+              "❌ Another 'spec-kitty sync now' is running; try again when it has finished.\n"
+                  + "   3 events remain queued; run 'spec-kitty sync now' again.\n");
+      assertThat(first.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+    } finally {
+      GATE.open();
+      pool.shutdownNow();
+    }
+    assertThat(ACK.received).hasSize(3);
+    assertThat(queued()).isZero();
+  }
+
+  @Test
+  void anAnswerLargerThanTheCapIsRefusedWithAMessage() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(okJson("{\"results\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n"
+                + "   2 events remain queued; run 'spec-kitty sync now' again.\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void anAnswerWithoutLengthIsCutOffAtTheCapToo() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson("{\"events\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")
+                    .withChunkedDribbleDelay(64, 200)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n");
+  }
+
+  @Test
+  void anExpiredSessionSaysToLogInBeforeSyncingAgain() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .withHeader("Authorization", equalTo("Bearer access-1"))
+            .willReturn(aResponse().withStatus(401)));
+    server.stubFor(
+        post(urlEqualTo("/api/v1/token/refresh/"))
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"detail\": \"Token is invalid\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Session expired. Please log in again.\n"
+                + "   2 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
+                + " now'.\n");
+  }
+
+  @Test
+  void aFailureWithNothingQueuedSaysSoToo() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Cannot reach server. Check your connection.\n   Server: "
+                + url
+                + "\n   No events are queued.\n");
+  }
+
+  @Test
+  void aRejectionReasonCannotDriveTheTerminalOrFloodIt() {
+    queue(1);
+    ACK.reject = e -> true;
+    ACK.rejectReason = "\u001b]0;owned\u0007\u001b[2J\u009b31m" + "x".repeat(5_000);
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.out()).doesNotContain("\u001b", "\u0007", "\u009b");
+    String reason =
+        r.out().lines().filter(l -> l.contains("(WPStatusChanged): ")).findFirst().orElseThrow();
+    assertThat(reason.substring(reason.indexOf("): ") + 3))
+        .startsWith("]0;owned[2J31mxxx")
+        .hasSize(200)
+        .endsWith("…");
+  }
+
+  @Test
+  void aHugeDetailIsCleanedAndCapped() {
+    queue(1);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"detail\": \"\\u001b[2Jbad\\nbatch " + "y".repeat(2 << 20) + "\"}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("❌ Server refused the request (HTTP 400)");
+    assertThat(lines.get(1)).startsWith("   [2Jbad batch yyy").hasSize(3 + 200).endsWith("…");
+    assertThat(lines.get(2))
+        .isEqualTo("   1 event remains queued; run 'spec-kitty sync now' again.");
+  }
+
+  @Test
+  void aBatchAnswerWithMalformedVerdictsIsAnInvalidResponseNotACrash() {
+    queue(2);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(okJson("{\"results\": [1, \"x\", null, [true]]}")));
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ Invalid server response (HTTP 200)\n");
+    assertThat(queued()).isEqualTo(2);
+  }
+
+  @Test
+  void aPulledClockBeyondTheContractIsNotStoredAndLocalClocksStayPositive() {
+    String huge =
+        teammateEvent("01JTEAMMATE000000000000009")
+            .replace("\"lamport_clock\": 40", "\"lamport_clock\": 9223372036854775807");
+    pullAnswers(
+        "{\"events\": ["
+            + huge
+            + ","
+            + teammateEvent("01JTEAMMATE000000000000001")
+            + "], \"next_cursor\": \"c1\", \"has_more\": false}");
+
+    Result r = cli.run("sync", "now");
+    queue(1);
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out())
+        .contains(
+            "↓ Pulled 1 new event\n"
+                + "⚠ Pulled events that break the API contract were not stored: 1.\n"
+                + "   First: 01JTEAMMATE000000000000009: lamport_clock must be from 1 to"
+                + " 9007199254740991.\n");
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
+      assertThat(q.pulledCount()).isEqualTo(1);
+      assertThat(q.lamportClock()).isEqualTo(42);
+      assertThat(q.all()).allSatisfy(e -> assertThat(e.lamportClock()).isPositive());
+    }
+  }
+
+  @Test
+  void anUndecodableQueueRowIsSetAsideAndEveryOtherEventIsPushed() throws Exception {
+    queue(3);
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.state().queue());
+        java.sql.Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO events(event_id, lamport_clock, envelope, state, recorded_at)"
+              + " VALUES ('01JBROKEN00000000000000000', 99, '{not json', 'queued', 'x')");
+    }
+    queue(2);
+
+    Result r = cli.run("sync", "now");
+    Result again = cli.run("sync", "now");
+    Result status = cli.run("sync", "status");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out())
+        .contains("↑ Pushed 5 events (1 batch)\n")
+        .contains(
+            "⚠ Queued events that cannot be read were set aside: 1 (see 'spec-kitty sync"
+                + " status').\n");
+    assertThat(ACK.received).hasSize(5);
+    assertThat(queued()).isZero();
+    assertThat(again.out()).contains("✅ Sync complete\n").doesNotContain("set aside");
+    assertThat(status.out())
+        .endsWith("Set Aside    1 unreadable event, kept in ~/.spec-kitty/queue.db\n");
+  }
+
+  @Test
+  void aPullWhoseCursorDoesNotMoveStopsWithAMessage() {
+    pullAnswers("{\"events\": [], \"next_cursor\": \"c1\", \"has_more\": true}");
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The server said more events follow but did not move the pull cursor (c1); the"
+                + " pull stopped.\n"
+                + "   No events are queued.\n");
+  }
+
+  @Test
+  void aPullThatNeverEndsStopsAfterAThousandPagesWithAMessage() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/events/"))
+            .willReturn(
+                okJson(
+                        "{\"events\": [], \"next_cursor\": \"{{request.query.after}}x\","
+                            + " \"has_more\": true}")
+                    .withTransformers("response-template")));
+
+    Result r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(90), () -> cli.run("sync", "now"));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ The pull stopped after 1000 pages; run 'spec-kitty sync now' again for the"
+                + " rest.\n"
+                + "   No events are queued.\n");
+    server.verify(1000, getRequestedFor(urlPathEqualTo("/api/v1/events/")));
+  }
+
+  @Test
+  void aVerdictOutsideTheContractIsNoVerdict() {
+    queue(1);
+    server.stubFor(
+        post(urlEqualTo("/api/v1/events/batch/"))
+            .willReturn(aResponse().withTransformers("batch-ack")));
+    ACK.statusWord = "maybe";
+
+    Result r = cli.run("sync", "now");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("❌ The server answered for 0 of the 1 events sent.\n");
+    assertThat(queued()).isEqualTo(1);
   }
 }

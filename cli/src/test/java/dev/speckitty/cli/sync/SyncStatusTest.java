@@ -4,17 +4,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.CliSandbox;
 import dev.speckitty.cli.CliSandbox.Result;
 import dev.speckitty.cli.LoopbackServer;
-import dev.speckitty.cli.http.Json;
+import dev.speckitty.cli.core.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +52,7 @@ class SyncStatusTest {
             "Server URL   "
                 + url
                 + "\nConfig File  "
-                + cli.stateDir().resolve("config.toml")
+                + cli.state().config()
                 + "\nConnection   Reachable (auth required)\n");
     server.verify(
         getRequestedFor(urlEqualTo("/api/v1/sync/health/")).withHeader("Authorization", absent()));
@@ -60,18 +63,15 @@ class SyncStatusTest {
     Result r = cli.run("sync", "status");
 
     assertThat(r.out())
-        .isEqualTo(
-            "Server URL   "
-                + url
-                + "\nConfig File  "
-                + cli.stateDir().resolve("config.toml")
-                + "\n");
+        .isEqualTo("Server URL   " + url + "\nConfig File  " + cli.state().config() + "\n");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void healthyServerSaysReachable() {
-    healthAnswers(200);
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(okJson("{\"status\": \"ok\", \"team_slug\": \"kitty-team\"}")));
 
     assertThat(cli.run("sync", "status", "--check").out()).endsWith("Connection   Reachable\n");
   }
@@ -139,11 +139,61 @@ class SyncStatusTest {
 
   @Test
   void withoutConfigSaysNoServerConfigured() throws IOException {
-    java.nio.file.Files.delete(cli.stateDir().resolve("config.toml"));
+    java.nio.file.Files.delete(cli.state().config());
 
     Result r = cli.run("sync", "status");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).startsWith("❌ No server configured.\n");
+  }
+
+  @Test
+  void checkAgainstAServerThatStallsAfterItsHeadersTimesOut() {
+    cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(
+                        "{\"detail\": \"Authentication credentials were not provided.\"}"
+                            + " ".repeat(200))
+                    .withChunkedDribbleDelay(100, 20_000)));
+
+    long start = System.nanoTime();
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (timed out after 0.5s)\n");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aCaptivePortalPageIsNotReachable() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Sign in to the hotel Wi-Fi</body></html>")));
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .endsWith("Connection   Unexpected response (HTTP 200, not a Spec Kitty server)\n");
+  }
+
+  @Test
+  void aResetConnectionIsCalledAResetConnection() {
+    server.stubFor(
+        get(urlEqualTo("/api/v1/sync/health/"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Result r = cli.run("sync", "status", "--check");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).endsWith("Connection   Unreachable (connection reset)\n");
   }
 }

@@ -16,7 +16,7 @@ class WorkflowTest {
   @RegisterExtension CliSandbox cli = new CliSandbox();
 
   private List<EventEnvelope> events() {
-    try (EventQueue q = EventQueue.open(cli.stateDir().resolve("queue.db"))) {
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
       return q.all();
     }
   }
@@ -233,5 +233,35 @@ class WorkflowTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("❌ The folder photo-app already exists and is not empty.\n");
     assertThat(cli.cwd().resolve("photo-app/.kittify")).doesNotExist();
+  }
+
+  @Test
+  void aMetaFileThatIsNotAnObjectIsReportedNotACrash() throws Exception {
+    newFeature();
+    ok("plan");
+    ok("tasks");
+    for (String lane : List.of("doing", "for_review", "done")) {
+      ok("move", "WP01", "WP02", "WP03", "WP04", "WP05", "--to", lane);
+    }
+    Files.writeString(cli.cwd().resolve("kitty-specs/001-photo-gallery/meta.json"), "[1, 2]\n");
+
+    Result r = cli.run("accept");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith(
+            "❌ Cannot access "
+                + cli.cwd().resolve("kitty-specs/001-photo-gallery/meta.json")
+                + ": not a JSON object");
+  }
+
+  @Test
+  void aFullDiskWhileWritingAFileSaysSoInPlainWords() {
+    Path file = cli.cwd().resolve("spec.md");
+
+    assertThat(Feature.ioFailure(file, new java.io.IOException("No space left on device")).lines())
+        .containsExactly(
+            "❌ The disk is full: cannot write " + file + ".",
+            "   Free some space, then run the command again.");
   }
 }

@@ -4,7 +4,7 @@ import dev.doctest.DocTests;
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.RunSettings;
-import dev.speckitty.cli.VersionProvider;
+import dev.speckitty.cli.core.VersionProvider;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -203,7 +203,8 @@ class ScenarioCliTest {
     assertThat(r.err())
         .isEqualTo(
             "❌ Session expired. Please log in again.\n"
-                + "   2 events remain queued; run 'spec-kitty sync now' again.\n");
+                + "   2 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
+                + " now'.\n");
     assertThat(cli.run("auth", "status").err()).startsWith("❌ Not authenticated\n");
   }
 

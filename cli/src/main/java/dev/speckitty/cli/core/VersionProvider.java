@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,8 @@ public final class VersionProvider implements IVersionProvider {
   }
 
   private static String read() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/dev/speckitty/cli/version.properties")) {
       Properties p = new Properties();
       p.load(in);
       return p.getProperty("version");

@@ -1,4 +1,4 @@
-package dev.speckitty.cli.http;
+package dev.speckitty.cli.core;
 
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;

@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,6 +26,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** Prints a warning line on standard error at once (the command goes on). */
+  protected void warn(String line) {
+    err().println(line);
+    err().flush();
+  }
+
   protected void print(List<String> lines) {
     lines.forEach(out()::println);
     out().flush();
@@ -33,9 +39,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    return execute();
+    return execute().code();
   }
 
-  /** Does the command's work and returns its exit code (see {@link ExitCode}). */
-  protected abstract int execute() throws Exception;
+  /** Does the command's work and returns its exit code. */
+  protected abstract ExitCode execute() throws Exception;
 }

@@ -1,4 +1,4 @@
-package dev.speckitty.cli;
+package dev.speckitty.cli.core;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -56,9 +56,9 @@ public record CliContext(
         Map.of(), nowhere, nowhere, InputStream.nullInputStream(), false, Clock.systemUTC());
   }
 
-  /** {@code ~/.spec-kitty}: config, credentials and the event queue. */
-  public Path stateDir() {
-    return home.resolve(".spec-kitty");
+  /** {@code ~/.spec-kitty} and the files in it: config, credentials and the event queue. */
+  public StatePaths state() {
+    return StatePaths.inHome(home);
   }
 
   /** An environment variable, empty when unset or blank. */
@@ -66,21 +66,26 @@ public record CliContext(
     return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
   }
 
-  /** How long a network call may take before it counts as timed out. */
+  /**
+   * How long one request may take in all (connect, headers, body) before it counts as timed out:
+   * {@code SPEC_KITTY_HTTP_TIMEOUT} seconds, from 0.001 to 3600, default 10.
+   */
   public Duration httpTimeout() {
-    return envVar(HTTP_TIMEOUT_ENV)
-        .map(
-            v -> {
-              try {
-                return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-              } catch (NumberFormatException e) {
-                throw new CliException(
-                    ExitCode.CONFIG,
-                    "❌ " + HTTP_TIMEOUT_ENV + " must be a number of seconds, not '" + v + "'.");
-              }
-            })
-        .filter(d -> !d.isNegative() && !d.isZero())
-        .orElse(Duration.ofSeconds(10));
+    Optional<String> raw = envVar(HTTP_TIMEOUT_ENV);
+    if (raw.isEmpty()) {
+      return Duration.ofSeconds(10);
+    }
+    double seconds;
+    try {
+      seconds = Double.parseDouble(raw.get().strip());
+    } catch (NumberFormatException e) {
+      throw Failure.BAD_TIMEOUT.with("value", raw.get());
+    }
+    // NaN fails both comparisons; infinities and zero fall outside the range.
+    if (!(seconds >= 0.001 && seconds <= 3600)) {
+      throw Failure.BAD_TIMEOUT.with("value", raw.get());
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   /** Shows a path the way a reader writes it: {@code ~/.spec-kitty/config.toml}. */
