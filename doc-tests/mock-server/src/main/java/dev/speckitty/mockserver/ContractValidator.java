@@ -49,6 +49,15 @@ public final class ContractValidator implements ServeEventListener {
 
   @Override
   public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+    try {
+      check(serveEvent);
+    } catch (RuntimeException e) {
+      // A check that cannot run must not change the answer: it is reported instead.
+      record(serveEvent.getRequest().getUrl() + ": the contract check failed: " + e);
+    }
+  }
+
+  private void check(ServeEvent serveEvent) {
     var req = serveEvent.getRequest();
     if (!req.getUrl().startsWith("/api/")) {
       return; // the dashboard is a sandbox page, not part of the API
@@ -79,7 +88,12 @@ public final class ContractValidator implements ServeEventListener {
             : String.valueOf(serveEvent.getStubMapping().getName());
     ValidationReport report;
     LoggedResponse res = serveEvent.getResponse();
-    if (res == null || res.getStatus() == 0) {
+    boolean noAnswer =
+        res == null
+            || res.getStatus() == 0
+            || (serveEvent.getResponseDefinition() != null
+                && serveEvent.getResponseDefinition().getFault() != null);
+    if (noAnswer) {
       // No HTTP answer at all (a dropped connection): only the request can be checked.
       report = validator.validateRequest(built);
     } else {
@@ -87,6 +101,11 @@ public final class ContractValidator implements ServeEventListener {
       String contentType = res.getHeaders().getContentTypeHeader().firstValue();
       if (contentType != null) {
         response.withContentType(contentType);
+      }
+      for (var header : res.getHeaders().all()) {
+        if (!header.key().equalsIgnoreCase("Content-Type")) {
+          response.withHeader(header.key(), header.values());
+        }
       }
       response.withBody(res.getBodyAsString());
       report = validator.validate(built, response.build());
