@@ -23,7 +23,8 @@ class SitePostProcessorTest {
     docs = Files.createDirectories(temp.resolve("docs/tutorials")).getParent();
     Files.createDirectories(docs.resolve("reference"));
     reports = Files.createDirectories(temp.resolve("reports/tutorials")).getParent();
-    Files.writeString(docs.resolve("doctest.toml"), "[run]\nfolders = [\"tutorials\"]\n");
+    Files.writeString(
+        docs.resolve("doctest.toml"), "[run]\ntool = \"spec-kitty\"\nfolders = [\"tutorials\"]\n");
     Files.writeString(docs.resolve("reference/server-api.openapi.yaml"), "openapi: 3.0.3\n");
     Files.writeString(docs.resolve("tutorials/t.md"), "# T\n");
     Files.writeString(
