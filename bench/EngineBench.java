@@ -1,21 +1,22 @@
-// Doc-test engine overhead: each executable doc run by the engine vs the same commands run as one
-// plain bash script (same CLI, same mock server, answers piped instead of typed).
-// Run: bench/engine-bench.sh
-import dev.speckitty.doctest.config.DocTestConfig;
-import dev.speckitty.doctest.model.DocumentSpec;
-import dev.speckitty.doctest.model.Location;
-import dev.speckitty.doctest.model.Step;
-import dev.speckitty.doctest.parse.DocumentParser;
-import dev.speckitty.doctest.run.DocumentResult;
-import dev.speckitty.doctest.run.PlainScript;
-import dev.speckitty.doctest.run.RunSettings;
-import dev.speckitty.doctest.run.StepResult;
-import dev.speckitty.doctest.run.TutorialRunner;
-import dev.speckitty.mockserver.Fixtures;
-import dev.speckitty.mockserver.MockTeamServer;
+// The doc-test engine against the same pages run as plain bash and as cram tests.
+// Each page is run by bash and cram as a reader would run it: from scratch, with the pages it
+// continues and its fixture first (the only way its commands can succeed). The engine runs the
+// whole docs set once, each step once (a page that continues another starts from its end state),
+// two pages at a time and one at a time.
+// Run: bench/engine-bench.sh [rounds]
+import dev.doctest.DocTests;
+import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.DocumentSpec;
+import dev.doctest.parse.DocumentParser;
+import dev.doctest.run.Confinement;
+import dev.doctest.run.DocumentResult;
+import dev.doctest.run.PlainScript;
+import dev.doctest.run.RunSettings;
+import dev.doctest.world.Network;
+import dev.doctest.world.WorldInstance;
+import dev.speckitty.docs.TeamServerWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,101 +27,90 @@ public class EngineBench {
     Path docs = Path.of(args[0]).toAbsolutePath().normalize();
     Path launcherDir = Path.of(args[1]).toAbsolutePath();
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    Location.relativeTo(docs.getParent());
     DocTestConfig config = DocTestConfig.load(docs);
-    DocumentParser parser = new DocumentParser(config);
+    TeamServerWorld world = new TeamServerWorld();
     Map<String, String> outer = Map.of("JAVA_HOME", System.getProperty("java.home"));
-    TutorialRunner runner = new TutorialRunner(config, new RunSettings(launcherDir, outer, Optional.empty()));
-    List<Path> documents = new ArrayList<>();
-    for (String folder : config.runFolders()) {
-      try (var files = Files.walk(docs.resolve(folder))) {
-        files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
-      }
-    }
+    RunSettings settings = new RunSettings(launcherDir, outer);
+    Path reports = Files.createTempDirectory("bench-reports-");
+    Confinement confinement = Confinement.detect();
     boolean haveCram = new ProcessBuilder("sh", "-c", "command -v cram3").start().waitFor() == 0;
-    System.out.println("| document | steps run | plain bash (s) | cram (s) | engine (s) | engine vs bash | per-step overhead (ms) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    System.out.println(confinement.describe());
+    System.out.println();
+    System.out.println("| page | its steps | plain bash (s) | cram (s) |");
+    System.out.println("|---|---:|---:|---:|");
     double bashTotal = 0;
     double cramTotal = 0;
-    double engineTotal = 0;
-    int stepsTotal = 0;
-    for (Path doc : documents) {
-      DocumentSpec spec = parser.parse(doc);
-      double bash = Double.MAX_VALUE;
-      double cram = Double.MAX_VALUE;
-      double engine = Double.MAX_VALUE;
-      int steps = 0;
-      for (int r = 0; r < rounds; r++) {
-        bash = Math.min(bash, plainBash(spec, config, parser, launcherDir, false));
-        if (haveCram) {
-          cram = Math.min(cram, plainBash(spec, config, parser, launcherDir, true));
+    List<Path> pages;
+    try (DocTests probe = engine(config, settings, world, confinement, reports, 1)) {
+      pages = probe.documents();
+      DocumentParser parser = probe.parser();
+      for (Path page : pages) {
+        DocumentSpec spec = parser.parse(page);
+        double bash = Double.MAX_VALUE;
+        double cram = Double.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+          bash = Math.min(bash, reader(spec, config, parser, world, launcherDir, false));
+          if (haveCram) {
+            cram = Math.min(cram, reader(spec, config, parser, world, launcherDir, true));
+          }
         }
-        long t0 = System.nanoTime();
-        DocumentResult result = runner.run(spec);
-        engine = Math.min(engine, (System.nanoTime() - t0) / 1e9);
-        if (!result.passed()) {
-          System.err.println("warning: " + doc + " did not pass in the engine");
-        }
-        steps = (int) result.steps().stream().filter(s -> s.status() == StepResult.Status.PASSED).count()
-            + chainSteps(spec, parser);
+        bashTotal += bash;
+        cramTotal += cram;
+        long steps = spec.steps().stream().filter(s -> s.runs()).count();
+        System.out.printf("| %s | %d | %.2f | %s |%n", spec.location().shown(), steps, bash,
+            haveCram ? String.format("%.2f", cram) : "n/a");
       }
-      bashTotal += bash;
-      cramTotal += cram;
-      engineTotal += engine;
-      stepsTotal += steps;
-      System.out.printf("| %s | %d | %.2f | %s | %.2f | %.2fx | %.0f |%n",
-          new Location(doc, 1).path(), steps, bash, haveCram ? String.format("%.2f", cram) : "n/a", engine,
-          engine / bash, 1000 * (engine - bash) / steps);
     }
-    System.out.printf("| **all, one after another** | %d | %.2f | %s | %.2f | %.2fx | %.0f |%n",
-        stepsTotal, bashTotal, haveCram ? String.format("%.2f", cramTotal) : "n/a", engineTotal,
-        engineTotal / bashTotal, 1000 * (engineTotal - bashTotal) / stepsTotal);
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    long t0 = System.nanoTime();
-    var futures = new ArrayList<java.util.concurrent.Future<DocumentResult>>();
-    for (Path doc : documents) {
-      DocumentSpec spec = parser.parse(doc);
-      futures.add(pool.submit(() -> runner.run(spec)));
+    System.out.printf("| **all pages, one after another** | | %.2f | %s |%n", bashTotal,
+        haveCram ? String.format("%.2f", cramTotal) : "n/a");
+    System.out.println();
+    System.out.println("| engine, whole docs set | steps run | wall (s) | vs plain bash | vs cram |");
+    System.out.println("|---|---:|---:|---:|---:|");
+    for (int parallelism : List.of(2, 1)) {
+      double best = Double.MAX_VALUE;
+      long steps = 0;
+      for (int r = 0; r < rounds; r++) {
+        try (DocTests engine = engine(config, settings, world, confinement, reports, parallelism)) {
+          long t0 = System.nanoTime();
+          List<DocumentResult> results = engine.start(engine.plan(pages), x -> {}).values().stream()
+              .map(f -> f.join()).toList();
+          best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+          steps = results.stream().mapToLong(DocumentResult::stepsRun).sum();
+          results.stream().filter(x -> !x.passed())
+              .forEach(x -> System.err.println("warning: " + x.spec().location() + " did not pass"));
+        }
+      }
+      System.out.printf("| %d page%s at a time | %d | %.2f | %.2fx | %s |%n", parallelism,
+          parallelism == 1 ? "" : "s", steps, best, best / bashTotal,
+          haveCram ? String.format("%.2fx", best / cramTotal) : "n/a");
     }
-    for (var f : futures) {
-      f.get();
-    }
-    pool.shutdown();
-    double parallel = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("| **all, engine with %d documents at a time** | %d | %.2f | %s | %.2f | %.2fx | |%n",
-        threads, stepsTotal, bashTotal, haveCram ? String.format("%.2f", cramTotal) : "n/a", parallel, parallel / bashTotal);
   }
 
-  static int chainSteps(DocumentSpec spec, DocumentParser parser) {
-    if (spec.continues().isEmpty()) {
-      return 0;
-    }
-    DocumentSpec before = parser.parse(spec.continues().get());
-    return (int) before.steps().stream().filter(Step::runs).count() + chainSteps(before, parser);
+  static DocTests engine(DocTestConfig config, RunSettings settings, TeamServerWorld world,
+      Confinement confinement, Path reports, int parallelism) {
+    return new DocTests(config, settings, world, confinement,
+        new DocTests.Options(reports, "bench", false, parallelism));
   }
 
   /**
-   * The document's commands (its starting state first) as one bash script, or as a cram test
-   * ({@code cram=true}); returns the seconds it took.
+   * The page's commands (the pages it continues and its fixture first) as one bash script, or as
+   * a cram test; answers to prompts piped in; the seconds it took, the mock server's start included.
    */
-  static double plainBash(DocumentSpec spec, DocTestConfig config, DocumentParser parser, Path launcherDir, boolean cram) throws Exception {
+  static double reader(DocumentSpec spec, DocTestConfig config, DocumentParser parser,
+      TeamServerWorld world, Path launcherDir, boolean cram) throws Exception {
     Path home = Files.createTempDirectory("bench-home-");
-    long t0 = System.nanoTime(); // like the engine's run: the mock server's start counts
-    try (MockTeamServer server = MockTeamServer.start()) {
-      Fixtures.User user = Fixtures.demoUser();
-      Map<String, String> vars = new LinkedHashMap<>();
-      vars.put("server.url", server.baseUrl());
-      vars.put("sandbox.home", home.toString());
-      vars.put("user.name", user.username());
-      vars.put("user.password", user.password());
-      String script = new PlainScript(config, vars, true).of(spec);
+    long t0 = System.nanoTime();
+    try (WorldInstance server = world.start(Network.loopback(), Optional.empty())) {
+      Map<String, String> vars = new LinkedHashMap<>(server.variables());
+      vars.put("home", home.toString());
+      String script = new PlainScript(config, parser, vars, true).of(spec);
       Path file = home.resolve(cram ? "all.t" : "all.sh");
       Files.writeString(file, cram ? cramTest(script, home) : script);
       ProcessBuilder pb = (cram
               ? new ProcessBuilder("cram3", "--shell=/bin/bash", "-q", file.toString())
               : new ProcessBuilder("bash", "--noprofile", "--norc", file.toString()))
-          .directory(home.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+          .directory(home.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       pb.environment().clear();
       pb.environment().put("HOME", home.toString());
       pb.environment().put("PATH", launcherDir + ":/usr/local/bin:/usr/bin:/bin");
@@ -150,5 +140,4 @@ public class EngineBench {
     }
     return t.toString();
   }
-
 }

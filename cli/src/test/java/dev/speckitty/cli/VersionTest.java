@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VersionTest {
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   @Test
   void versionIsOneLineWithThePomVersion() {
     String pomVersion = System.getProperty("project.version");
 
-    CliSandbox.Result r = cli.run("--version");
+    InProcessCli.Result r = cli.run("--version");
 
     assertThat(pomVersion).startsWith("2.");
     assertThat(r.exitCode()).isZero();
@@ -29,7 +29,7 @@ class VersionTest {
           {"auth", "status", "--help"},
           {"auth", "logout", "--help"}
         }) {
-      CliSandbox.Result r = cli.run(command);
+      InProcessCli.Result r = cli.run(command);
       assertThat(r.exitCode()).as(String.join(" ", command)).isZero();
       assertThat(r.out()).contains("Usage: spec-kitty").contains("Exit codes:");
     }
@@ -37,7 +37,7 @@ class VersionTest {
 
   @Test
   void unknownCommandIsAUsageErrorPointingAtHelp() {
-    CliSandbox.Result r = cli.run("bogus");
+    InProcessCli.Result r = cli.run("bogus");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("'bogus'").contains("See 'spec-kitty --help'.");

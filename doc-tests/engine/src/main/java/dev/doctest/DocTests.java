@@ -124,7 +124,7 @@ public final class DocTests implements AutoCloseable {
    */
   public Map<Path, CompletableFuture<DocumentResult>> start(
       Plan plan, Consumer<DocumentResult> onFinished) {
-    DocumentRunner runner = new DocumentRunner(config, options.update());
+    DocumentRunner runner = new DocumentRunner(config);
     JsonReport reports = reports();
     return new Scheduler(
             config,
@@ -133,7 +133,8 @@ public final class DocTests implements AutoCloseable {
             confinement,
             runner,
             options.parallelism(),
-            result -> {
+            ran -> {
+              DocumentResult result = options.update() ? writeBack(ran) : ran;
               List<Path> chain = plan.chain(result.spec().file());
               reports.write(
                   result,
@@ -141,10 +142,8 @@ public final class DocTests implements AutoCloseable {
                   chain.isEmpty()
                       ? Optional.empty()
                       : plan.spec(chain.get(0)).map(DocumentSpec::title));
-              if (options.update()) {
-                writeBack(result);
-              }
               onFinished.accept(result);
+              return result;
             })
         .start(plan);
   }
@@ -174,20 +173,44 @@ public final class DocTests implements AutoCloseable {
     return reports;
   }
 
-  private static void writeBack(DocumentResult result) {
+  /**
+   * Update mode: writes each drifted output back into the page (only drifts: a step whose exit code
+   * or prompt differed is never written) and returns the result a run of the updated page gives —
+   * the written steps pass.
+   */
+  private static DocumentResult writeBack(DocumentResult result) {
     List<DocUpdater.Update> updates = new ArrayList<>();
+    List<StepResult> steps = new ArrayList<>();
     for (StepResult r : result.steps()) {
-      if (r.update().isPresent()) {
+      if (r.status() == StepResult.Status.DRIFTED && r.update().isPresent()) {
         Expected e =
             r.step() instanceof Step.Interactive i
                 ? i.transcript()
                 : ((Step.Command) r.step()).expected().orElseThrow();
-        updates.add(new DocUpdater.Update(e.location(), r.update().get()));
+        updates.add(new DocUpdater.Update(e, r.update().get()));
+        steps.add(
+            new StepResult(
+                r.step(),
+                StepResult.Status.PASSED,
+                "updated in the page",
+                r.duration(),
+                Optional.empty(),
+                r.ran()));
+      } else {
+        steps.add(r);
       }
     }
-    if (!updates.isEmpty()) {
-      DocUpdater.apply(result.spec().file(), updates).forEach(System.out::println);
+    if (updates.isEmpty()) {
+      return result;
     }
+    DocUpdater.apply(result.spec().file(), updates).forEach(System.out::println);
+    return new DocumentResult(
+        result.spec(),
+        steps,
+        result.worldProblems(),
+        result.confined(),
+        result.startedAt(),
+        result.duration());
   }
 
   @Override

@@ -104,7 +104,7 @@ class DocumentRunnerTest {
     String failure = EngineFixture.firstFailure(f.run("tutorials/basics.md"));
 
     assertThat(failure)
-        .contains(": output drifted (cat ~/.fake-cli.toml)")
+        .contains(": exit code 1, expected 0: cat ~/.fake-cli.toml")
         .contains("No such file");
   }
 
@@ -120,17 +120,51 @@ class DocumentRunnerTest {
   }
 
   @Test
-  void stepsAfterAFailureAreReportedNotRun() {
+  void stepsAfterAFailedExitCodeAreReportedNotRun() {
     EngineFixture f =
-        fixture().mutate("tutorials/basics.md", "```\nHello, world!\n```", "```\nHello!\n```");
+        fixture().mutate("tutorials/basics.md", "fake-cli greet\n", "fake-cli fail 5\n");
 
     DocumentResult result = f.run("tutorials/basics.md");
 
     assertThat(result.steps().get(0).status()).isEqualTo(StepResult.Status.FAILED);
+    assertThat(result.steps().get(0).message())
+        .contains("exit code 5, expected 0", "the page stops here, as a reader could not go on");
     assertThat(result.steps().subList(1, result.steps().size()))
         .allSatisfy(s -> assertThat(s.status()).isEqualTo(StepResult.Status.SKIPPED));
     assertThat(result.steps().get(1).message())
-        .startsWith("not run: an earlier step failed at docs/tutorials/basics.md:");
+        .isEqualTo(
+            "not run: the step at docs/tutorials/basics.md:"
+                + (f.lineOf("tutorials/basics.md", "fake-cli fail 5") - 1)
+                + " failed, so the state after it cannot be trusted");
+  }
+
+  @Test
+  void everyDriftOfAPageShowsInOneRun() {
+    EngineFixture f =
+        fixture()
+            .mutate("tutorials/basics.md", "```\nHello, world!\n```", "```\nHello!\n```")
+            .mutate("tutorials/basics.md", "/Users/you/project\nhi\n", "/Users/you/project\nho\n")
+            .mutate("tutorials/basics.md", "Created item 01JQ", "Made item 01JQ");
+
+    DocumentResult result = f.run("tutorials/basics.md");
+
+    assertThat(result.steps())
+        .filteredOn(s -> s.status() == StepResult.Status.DRIFTED)
+        .extracting(s -> s.message().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "docs/tutorials/basics.md:"
+                + (f.lineOf("tutorials/basics.md", "Hello!") - 1)
+                + ": output drifted (fake-cli greet)",
+            "docs/tutorials/basics.md:"
+                + (f.lineOf("tutorials/basics.md", "/Users/you/project") - 1)
+                + ": output drifted (pwd && echo \"$GREETING\")",
+            "docs/tutorials/basics.md:"
+                + (f.lineOf("tutorials/basics.md", "Made item") - 1)
+                + ": output drifted (fake-cli id)");
+    assertThat(result.steps())
+        .noneMatch(
+            s ->
+                s.status() == StepResult.Status.SKIPPED && !s.message().startsWith("illustrative"));
   }
 
   @Test

@@ -137,7 +137,7 @@ final class EngineFixture {
   /** The first failed step's message, or a description of why there is none. */
   static String firstFailure(DocumentResult result) {
     return result.steps().stream()
-        .filter(s -> s.status() == StepResult.Status.FAILED)
+        .filter(StepResult::failed)
         .map(StepResult::message)
         .findFirst()
         .orElse(

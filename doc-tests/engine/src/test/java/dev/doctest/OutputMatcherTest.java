@@ -45,7 +45,7 @@ class OutputMatcherTest {
 
   static Expected exact(String text) {
     return new Expected(
-        new Location(Path.of("x.md"), "x.md", 1), text, Expected.MatchMode.EXACT, Map.of());
+        new Location(Path.of("x.md"), "x.md", 1), 2, text, Expected.MatchMode.EXACT, Map.of());
   }
 
   static Stream<Arguments> table() {
@@ -72,6 +72,7 @@ class OutputMatcherTest {
             "Created item 01JQ99999999999999999999ZZ\n",
             new Expected(
                 new Location(Path.of("x.md"), "x.md", 1),
+                2,
                 "Created item 01JQ8Z3V6K2M4N5P6Q7R8S9T0V",
                 Expected.MatchMode.EXACT,
                 Map.of("01JQ8Z3V6K2M4N5P6Q7R8S9T0V", "ULID")),
@@ -86,6 +87,7 @@ class OutputMatcherTest {
             "Authenticating...\n❌ Invalid username or password\n   Please check.\n",
             new Expected(
                 new Location(Path.of("x.md"), "x.md", 1),
+                2,
                 "❌ Invalid username or password\n   Please check.",
                 Expected.MatchMode.CONTAINS,
                 Map.of()),
@@ -95,6 +97,7 @@ class OutputMatcherTest {
             "❌ b\n❌ a\n",
             new Expected(
                 new Location(Path.of("x.md"), "x.md", 1),
+                2,
                 "❌ a\n❌ b",
                 Expected.MatchMode.CONTAINS,
                 Map.of()),
@@ -104,6 +107,7 @@ class OutputMatcherTest {
             "\"remaining_seconds\": 86400,\n\"count\": 7\n",
             new Expected(
                 new Location(Path.of("x.md"), "x.md", 1),
+                2,
                 "\"remaining_seconds\": 86399,\n\"count\": 5",
                 Expected.MatchMode.EXACT,
                 Map.of("86399", "SECONDS")),
@@ -113,6 +117,7 @@ class OutputMatcherTest {
             "\"remaining_seconds\": 86400,\n\"count\": 5\n",
             new Expected(
                 new Location(Path.of("x.md"), "x.md", 1),
+                2,
                 "\"remaining_seconds\": 86399,\n\"count\": 5",
                 Expected.MatchMode.EXACT,
                 Map.of("86399", "SECONDS")),

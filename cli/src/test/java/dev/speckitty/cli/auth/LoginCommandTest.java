@@ -11,8 +11,8 @@ import static dev.speckitty.cli.auth.TokenStubs.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoginCommandTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   private String url;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StatusAndLogoutTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   private String url;
 

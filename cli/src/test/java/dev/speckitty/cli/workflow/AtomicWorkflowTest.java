@@ -2,8 +2,8 @@ package dev.speckitty.cli.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * take the events, or a file cannot be written, nothing of the command stays behind.
  */
 class AtomicWorkflowTest {
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   private Result ok(String... args) {
     Result r = cli.run(args);

@@ -2,8 +2,8 @@ package dev.speckitty.cli.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrentWorkflowTest {
   static final long MEET = 2_000;
 
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   /** A fixed clock whose first reading on each thread waits for the other thread's first. */
   static final class MeetingClock extends Clock {

@@ -2,8 +2,8 @@ package dev.speckitty.cli.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkflowTest {
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   private List<EventEnvelope> events() {
     try (EventQueue q = EventQueue.open(cli.state().queue())) {

@@ -72,7 +72,7 @@ class ContractOracleTest {
 
     StepResult failed =
         result.steps().stream()
-            .filter(s -> s.status() == StepResult.Status.FAILED)
+            .filter(StepResult::failed)
             .findFirst()
             .orElseThrow(() -> new AssertionError("the page passed"));
     assertThat(failed.message())

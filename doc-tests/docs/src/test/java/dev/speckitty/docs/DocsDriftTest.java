@@ -48,7 +48,7 @@ class DocsDriftTest {
 
     StepResult failed =
         result.steps().stream()
-            .filter(s -> s.status() == StepResult.Status.FAILED)
+            .filter(StepResult::failed)
             .findFirst()
             .orElseThrow();
     int outputBlock = changed - 2;

@@ -3,8 +3,8 @@ package dev.speckitty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.speckitty.cli.CliSandbox;
-import dev.speckitty.cli.CliSandbox.Result;
+import dev.speckitty.cli.InProcessCli;
+import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.mockserver.ContractValidator;
 import dev.speckitty.mockserver.MockTeamServer;
 import dev.speckitty.mockserver.Scenario;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScenarioCliTest {
   static final Set<String> STUBS_USED = new HashSet<>();
 
-  @RegisterExtension CliSandbox cli = new CliSandbox();
+  @RegisterExtension InProcessCli cli = new InProcessCli();
 
   private static ContractValidator contract;
   private static MockTeamServer server;

@@ -80,7 +80,7 @@ public final class DocTestNodes {
           DynamicTest.dynamicTest(
               name,
               () -> {
-                if (r.status() == StepResult.Status.FAILED) {
+                if (r.failed()) {
                   if (updating && r.update().isPresent()) {
                     System.out.println("updated " + s.location() + " in update mode");
                     return;

@@ -66,7 +66,7 @@ final class AsciiDocParser {
         docAttr == null
             ? Annotations.NONE
             : Annotations.parse(docAttr.toString(), file.at(1), Annotations.DOCUMENT_KEYS);
-    Walker walker = new Walker(file, title, unrun);
+    Walker walker = new Walker(file, title, unrun, lines);
     walker.walk(document.getBlocks());
     return new ParsedMarkup(title, docAnnotations, walker.blocks, unrun);
   }
@@ -78,13 +78,24 @@ final class AsciiDocParser {
     final Source file;
     final List<RawBlock> blocks = new ArrayList<>();
     final List<ParsedMarkup.Unrun> unrun;
+    final List<String> lines;
     String heading;
     String textBefore = "";
 
-    Walker(Source file, String title, List<ParsedMarkup.Unrun> unrun) {
+    Walker(Source file, String title, List<ParsedMarkup.Unrun> unrun, List<String> lines) {
       this.file = file;
       this.heading = title;
       this.unrun = unrun;
+      this.lines = lines;
+    }
+
+    /** Whether page line {@code line} (1-based) opens a delimited block ({@code ----}, …). */
+    boolean isDelimiter(int line) {
+      String l = line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
+      return l.length() >= 4
+              && l.chars().allMatch(c -> c == l.charAt(0))
+              && "-.".indexOf(l.charAt(0)) >= 0
+          || l.startsWith("```");
     }
 
     void walk(List<StructuralNode> nodes) {
@@ -114,6 +125,7 @@ final class AsciiDocParser {
           blocks.add(
               new RawBlock(
                   at,
+                  isDelimiter(line) ? line + 1 : line,
                   heading,
                   lang == null ? "" : lang.toString(),
                   ((Block) node).getSource(),

@@ -337,7 +337,7 @@ final class Classifier {
       }
       varying.put(literal, name);
     }
-    return new Expected(b.location(), b.content(), mode, varying);
+    return new Expected(b.location(), b.contentLine(), b.content(), mode, varying);
   }
 
   /** The rules for a command the page shows: it may not swallow a failure or be undone. */

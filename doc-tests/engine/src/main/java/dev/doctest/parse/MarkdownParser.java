@@ -126,20 +126,22 @@ final class MarkdownParser {
         annotations = Annotations.parse(attributes.group(2), at, Annotations.BLOCK_KEYS);
       }
       String language = info.split("\\s+")[0];
-      add(at, language, code.getLiteral(), annotations);
+      add(at, at.line() + 1, language, code.getLiteral(), annotations);
     }
 
     @Override
     public void visit(IndentedCodeBlock code) {
-      add(file.at(line(code)), "", code.getLiteral(), Annotations.NONE);
+      add(file.at(line(code)), line(code), "", code.getLiteral(), Annotations.NONE);
     }
 
-    private void add(Location at, String language, String literal, Annotations own) {
+    private void add(
+        Location at, int contentLine, String language, String literal, Annotations own) {
       Annotations annotations = pending == null ? own : pending.with(own);
       pending = null;
       String content =
           literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-      blocks.add(new RawBlock(at, heading, language, content, annotations, textBefore));
+      blocks.add(
+          new RawBlock(at, contentLine, heading, language, content, annotations, textBefore));
       textBefore = "";
     }
   }

@@ -7,6 +7,7 @@ import dev.doctest.model.Location;
  * A code block as either markup presents it, before classification.
  *
  * @param location the opening fence or delimiter line
+ * @param contentLine the line of the block's first content line
  * @param heading the nearest heading above
  * @param language the block's language ({@code ""} when none)
  * @param content the text between the fences
@@ -15,6 +16,7 @@ import dev.doctest.model.Location;
  */
 record RawBlock(
     Location location,
+    int contentLine,
     String heading,
     String language,
     String content,

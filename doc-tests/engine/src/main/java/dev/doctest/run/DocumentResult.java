@@ -25,8 +25,7 @@ public record DocumentResult(
     Duration duration) {
 
   public boolean passed() {
-    return worldProblems.isEmpty()
-        && steps.stream().noneMatch(s -> s.status() == StepResult.Status.FAILED);
+    return worldProblems.isEmpty() && steps.stream().noneMatch(StepResult::failed);
   }
 
   /** How many steps ran (passed or failed; not the skipped ones). */

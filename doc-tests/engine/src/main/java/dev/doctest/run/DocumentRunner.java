@@ -18,22 +18,18 @@ import java.util.Optional;
 
 /**
  * Runs one document's own steps like a reader, on a stage that already holds where the page starts
- * (the end state of the page it continues): first its fixture, then every step in order — stopping
- * at the first failure, since a reader could not go on either.
+ * (the end state of the page it continues): first its fixture, then every step in order. A step
+ * whose output drifts does not stop the page — the state after it is still the one the page
+ * describes, so every drift shows in one run; a step whose exit code, prompt or time differs stops
+ * it, as a reader could not go on either.
  */
 public final class DocumentRunner {
   private final DocTestConfig config;
   private final OutputMatcher matcher;
-  private final boolean continueAfterDrift;
 
-  /**
-   * @param continueAfterDrift keep going after a step whose only fault is drifted output (update
-   *     mode rewrites every drifted block in one run)
-   */
-  public DocumentRunner(DocTestConfig config, boolean continueAfterDrift) {
+  public DocumentRunner(DocTestConfig config) {
     this.config = config;
     this.matcher = new OutputMatcher(config.patterns());
-    this.continueAfterDrift = continueAfterDrift;
   }
 
   /** Runs {@code spec} on {@code stage}; {@code notRun} reports every step as not run instead. */
@@ -49,9 +45,9 @@ public final class DocumentRunner {
       } else {
         StepResult r = withWorldProblems(runStep(step, stage), stage);
         results.add(r);
-        boolean onlyDrift = r.update().isPresent() && continueAfterDrift;
-        if (r.status() == StepResult.Status.FAILED && !onlyDrift) {
-          stopped = "an earlier step failed at " + step.location();
+        if (r.status() == StepResult.Status.FAILED) {
+          stopped =
+              "the step at " + step.location() + " failed, so the state after it cannot be trusted";
         }
       }
     }
@@ -70,7 +66,7 @@ public final class DocumentRunner {
    */
   private static StepResult withWorldProblems(StepResult r, Stage stage) {
     List<String> problems = stage.world().problems();
-    if (problems.isEmpty() || r.status() != StepResult.Status.PASSED) {
+    if (problems.isEmpty() || r.failed()) {
       return problems.isEmpty()
           ? r
           : new StepResult(
@@ -212,22 +208,6 @@ public final class DocumentRunner {
           null,
           ran);
     }
-    if (expected.isPresent()) {
-      Optional<OutputMatcher.Mismatch> mismatch =
-          matcher.compare(o.output(), expected.get(), stage.placeholders());
-      if (mismatch.isPresent()) {
-        return failed(
-            step,
-            start,
-            expected.get().location()
-                + ": output drifted ("
-                + step.label()
-                + ")\n"
-                + stage.workspace().redactPaths(mismatch.get().diff()),
-            mismatch.get().readerText(),
-            ran);
-      }
-    }
     if (o.exitCode() != options.exitCode()) {
       boolean wroteOutside = shown.contains("Read-only file system");
       return failed(
@@ -243,16 +223,32 @@ public final class DocumentRunner {
               + (wroteOutside
                   ? " (it wrote outside the page's workspace: only HOME and /tmp are writable)"
                   : "")
-              + "\n"
+              + " — the page stops here, as a reader could not go on\n"
               + indent(shown),
           null,
           ran);
+    }
+    if (expected.isPresent()) {
+      Optional<OutputMatcher.Mismatch> mismatch =
+          matcher.compare(o.output(), expected.get(), stage.placeholders());
+      if (mismatch.isPresent()) {
+        return drifted(
+            step,
+            start,
+            expected.get().location()
+                + ": output drifted ("
+                + step.label()
+                + ")\n"
+                + stage.workspace().redactPaths(mismatch.get().diff()),
+            Optional.of(mismatch.get().readerText()),
+            ran);
+      }
     }
     if (expected.isEmpty()
         && step instanceof Step.Command c
         && c.options().hidesOutput().isEmpty()
         && !ran.output().isEmpty()) {
-      return failed(
+      return drifted(
           step,
           start,
           step.location()
@@ -261,7 +257,7 @@ public final class DocumentRunner {
               + "): a reader would see it. Show it in an output block after the command, or say"
               + " why it is not shown with hides-output=\"…\"\n"
               + indent(ran.output()),
-          null,
+          Optional.empty(),
           ran);
     }
     return StepResult.passed(step, Duration.ofNanos(System.nanoTime() - start), ran);
@@ -292,6 +288,17 @@ public final class DocumentRunner {
     }
     return StepResult.passed(
         w, Duration.ofNanos(System.nanoTime() - start), new StepResult.Ran(0, ""));
+  }
+
+  private static StepResult drifted(
+      Step step, long start, String message, Optional<String> update, StepResult.Ran ran) {
+    return new StepResult(
+        step,
+        StepResult.Status.DRIFTED,
+        message,
+        Duration.ofNanos(System.nanoTime() - start),
+        update,
+        Optional.ofNullable(ran));
   }
 
   private static StepResult failed(

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link Plan}: pages that start from nothing run side by side; when a page ends, the pages
@@ -29,11 +29,12 @@ public final class Scheduler {
   private final Confinement confinement;
   private final DocumentRunner runner;
   private final int parallelism;
-  private final Consumer<DocumentResult> onFinished;
+  private final UnaryOperator<DocumentResult> onFinished;
 
   /**
-   * @param onFinished told of each page's result (from a worker thread) before its future
-   *     completes: reports are written there
+   * @param onFinished given each page's result (from a worker thread) before its future completes,
+   *     and returns the result to complete it with: reports are written there, and update mode
+   *     rewrites the page there
    */
   public Scheduler(
       DocTestConfig config,
@@ -42,7 +43,7 @@ public final class Scheduler {
       Confinement confinement,
       DocumentRunner runner,
       int parallelism,
-      Consumer<DocumentResult> onFinished) {
+      UnaryOperator<DocumentResult> onFinished) {
     this.config = config;
     this.settings = settings;
     this.world = world;
@@ -111,8 +112,7 @@ public final class Scheduler {
 
     void complete(DocumentResult result) {
       try {
-        onFinished.accept(result);
-        results.get(result.spec().file()).complete(result);
+        results.get(result.spec().file()).complete(onFinished.apply(result));
       } catch (RuntimeException | Error e) {
         results.get(result.spec().file()).completeExceptionally(e);
       }
@@ -208,7 +208,7 @@ public final class Scheduler {
 
   private static String firstFailure(DocumentResult result) {
     return result.steps().stream()
-        .filter(s -> s.status() == StepResult.Status.FAILED)
+        .filter(StepResult::failed)
         .map(s -> s.step().location().toString())
         .findFirst()
         .orElse(String.join("; ", result.worldProblems()));

@@ -8,7 +8,9 @@ import java.util.Optional;
  * How one step went.
  *
  * @param step the step
- * @param status passed, failed, or skipped (not run: illustrative, or after a failure)
+ * @param status passed; drifted (its output differs from the page, but the state after it is as the
+ *     page says: the page goes on); failed (exit code, prompt or time differ: the page stops); or
+ *     skipped (not run: illustrative, or after a failure)
  * @param message for a failure: {@code file:line: what} and the details (diff, output); for a
  *     skipped step, why
  * @param duration how long it ran
@@ -26,8 +28,14 @@ public record StepResult(
   /** A step's verdict. */
   public enum Status {
     PASSED,
+    DRIFTED,
     FAILED,
     SKIPPED
+  }
+
+  /** Whether the step failed, by drifting or otherwise. */
+  public boolean failed() {
+    return status == Status.FAILED || status == Status.DRIFTED;
   }
 
   /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs the CLI in-process against a fresh temporary HOME per test, with a clock the test moves —
  * never the real HOME.
  */
-public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
+public final class InProcessCli implements BeforeEachCallback, AfterEachCallback {
   private Path home;
   private Path cwd;
   private final Map<String, String> env = new HashMap<>();
@@ -63,7 +63,7 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
     return cwd;
   }
 
-  public CliSandbox cd(Path dir) {
+  public InProcessCli cd(Path dir) {
     cwd = cwd.resolve(dir).normalize();
     return this;
   }
@@ -81,17 +81,17 @@ public final class CliSandbox implements BeforeEachCallback, AfterEachCallback {
     now = now.plus(duration);
   }
 
-  public CliSandbox env(String name, String value) {
+  public InProcessCli env(String name, String value) {
     env.put(name, value);
     return this;
   }
 
   /** Writes {@code ~/.spec-kitty/config.toml} pointing at {@code url}. */
-  public CliSandbox configure(String url) throws IOException {
+  public InProcessCli configure(String url) throws IOException {
     return writeConfig("[server]\nurl = \"" + url + "\"\n");
   }
 
-  public CliSandbox writeConfig(String toml) throws IOException {
+  public InProcessCli writeConfig(String toml) throws IOException {
     Files.createDirectories(state().dir());
     Files.writeString(state().config(), toml);
     return this;
