@@ -41,12 +41,14 @@ record BuildStamp(
         sourcesFingerprint(s.sources()));
   }
 
-  /** The site module's sources (pages' layout, styles, scripts, this code) and its pom. */
+  /** The site module's sources (layout, styles, scripts, this code; not its tests) and pom. */
   static String sourcesFingerprint(Path module) {
     if (module == null) {
       return "";
     }
-    return Fingerprint.ofTree(module.resolve("src")) + Fingerprint.of(module.resolve("pom.xml"));
+    return Fingerprint.ofTree(module.resolve("src/main"))
+        + Fingerprint.ofTree(module.resolve("src/site"))
+        + Fingerprint.of(module.resolve("pom.xml"));
   }
 
   void write(Path file) {

@@ -46,6 +46,10 @@ public record Report(
     steps = orEmpty(steps);
     worldProblems = orEmpty(worldProblems);
     startsFrom = startsFrom == null ? new StartsFrom(null, null) : startsFrom;
+    tool = tool == null ? new Build("", "") : tool;
+    engine = engine == null ? new Build("", "") : engine;
+    inputs = inputs == null ? new Inputs("", List.of(), "") : inputs;
+    coverage = coverage == null ? new Coverage(0, 0) : coverage;
   }
 
   /** Reads a report file. */
