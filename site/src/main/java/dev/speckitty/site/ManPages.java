@@ -23,6 +23,11 @@ public final class ManPages {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     Files.createDirectories(out);
+    try (Stream<Path> old = Files.list(out)) {
+      for (Path page : old.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+        Files.delete(page); // a command since removed keeps no page
+      }
+    }
     CommandLine cli = Main.commandLine(CliContext.detached());
     int status =
         ManPageGenerator.generateManPage(
