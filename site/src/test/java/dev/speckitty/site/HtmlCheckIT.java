@@ -238,6 +238,21 @@ class HtmlCheckIT {
   }
 
   @Test
+  void everyScriptAndStylesheetAPageLoadsIsInTheSite() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Path page : pages) {
+      Document doc = parse(page);
+      for (Element e : doc.select("script[src], link[rel=stylesheet][href]")) {
+        String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+        if (!Files.isRegularFile(page.getParent().resolve(URI.create(url).getPath()))) {
+          missing.add(SITE.relativize(page) + ": " + url);
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   void everyPageLinksItsStylesheetOnceAndNamesTheProjectInItsFooter() throws IOException {
     for (Path page : pages) {
       Document doc = parse(page);

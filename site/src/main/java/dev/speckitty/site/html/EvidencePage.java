@@ -99,6 +99,9 @@ public final class EvidencePage {
               start.appendElement("a").attr("href", relativeHtml(document, c)).text(c);
               start.appendText(".");
             });
+    if (!r.worldProblems().isEmpty()) {
+      row(table, "Test world").text(String.join(" ", r.worldProblems()));
+    }
     Element inputs = row(table, "Files verified");
     inputs.appendText("docs/" + document + " ");
     inputs.appendElement("code").addClass("sha").text(r.inputs().page());
