@@ -80,25 +80,7 @@ public final class ReportCheck {
       return List.of(page + ": its report is about " + report.document() + ". " + RERUN);
     }
     if (!report.passed()) {
-      String why =
-          report
-              .firstFailure()
-              .map(
-                  s ->
-                      " at docs/"
-                          + document
-                          + ":"
-                          + s.line()
-                          + (s.problem().isPresent()
-                              ? " (" + s.problem().get().lines().findFirst().orElse("") + ")"
-                              : ""))
-              .orElse("");
-      return List.of(
-          page
-              + ": its doc-test failed"
-              + why
-              + " — the site publishes only verified pages. Fix the page or the CLI, then "
-              + "rerun the doc-tests: ./mvnw verify");
+      return List.of(failed(document, report));
     }
     List<String> differs = new ArrayList<>();
     differ(
@@ -144,6 +126,24 @@ public final class ReportCheck {
             + String.join("; ", differs)
             + ". "
             + RERUN);
+  }
+
+  private static String failed(String document, Report report) {
+    String where =
+        report
+            .firstFailure()
+            .map(s -> " at docs/" + document + ":" + s.line() + firstLine(s.problem()))
+            .orElse("");
+    return "docs/"
+        + document
+        + ": its doc-test failed"
+        + where
+        + " — the site publishes only verified pages. Fix the page or the CLI, then rerun the"
+        + " doc-tests: ./mvnw verify";
+  }
+
+  private static String firstLine(Optional<String> message) {
+    return message.map(m -> " (" + m.lines().findFirst().orElse("") + ")").orElse("");
   }
 
   private static void differ(
