@@ -1,9 +1,20 @@
 package dev.speckitty.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doctest.config.DocTestConfig;
-import dev.doctest.report.Anchors;
+import dev.speckitty.site.html.Badge;
+import dev.speckitty.site.html.Cleanup;
+import dev.speckitty.site.html.CodeBlocks;
+import dev.speckitty.site.html.EditLink;
+import dev.speckitty.site.html.EvidencePage;
+import dev.speckitty.site.html.HeadingAnchors;
+import dev.speckitty.site.html.Notes;
+import dev.speckitty.site.html.Search;
+import dev.speckitty.site.html.TableOfContents;
+import dev.speckitty.site.verify.BlockMap;
+import dev.speckitty.site.verify.CurrentFiles;
+import dev.speckitty.site.verify.IncludeCheck;
+import dev.speckitty.site.verify.Report;
+import dev.speckitty.site.verify.ReportCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,85 +22,95 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
- * Finishes the rendered site: a "Verified" badge on every executable page from its doc-test report
- * (a page whose doc-test failed, or has no report, fails the build), heading anchors by the same
- * rules as the docs' links ({@code #server-configuration-2x}), and no doc-test annotation left in
- * the HTML.
+ * Finishes the site Doxia rendered, and refuses to publish a badge that could lie: in a verified
+ * build every executable page needs a passing report whose fingerprints are those of the files
+ * rendered now, and every code block a reader sees must be one its report ran; any report in the
+ * folder that vouches for nothing here fails the build too. Then each page gets its badge, notes,
+ * copy buttons, table of contents, edit link and search entry, and each verified page its evidence
+ * page.
  */
 public final class SitePostProcessor {
-  private final Path site;
-  private final Path docs;
-  private final Path reports;
+  private final SiteSettings settings;
+  private final DocTestConfig config;
+  private final CurrentFiles current;
 
-  /** Whether this is a quick preview built without the doc-tests (never in CI). */
-  private final boolean allowUnverified;
-
-  private final ObjectMapper json = new ObjectMapper();
-
-  SitePostProcessor(Path site, Path docs, Path reports, boolean allowUnverified) {
-    this.site = site;
-    this.docs = docs;
-    this.reports = reports;
-    this.allowUnverified = allowUnverified;
+  SitePostProcessor(SiteSettings settings) {
+    this.settings = settings;
+    this.config = DocTestConfig.load(settings.docs());
+    this.current = settings.currentFiles();
   }
 
-  /** Arguments: site dir, docs dir, reports dir, and optionally {@code --allow-unverified}. */
+  /** Arguments: {@code --site= --docs= --reports= --cli= --mode=verified|preview …}. */
   public static void main(String[] args) {
-    SitePostProcessor p =
-        new SitePostProcessor(
-            Path.of(args[0]),
-            Path.of(args[1]),
-            Path.of(args[2]),
-            args.length > 3 && args[3].equals("--allow-unverified"));
-    List<String> problems = p.run();
+    SiteSettings settings = SiteSettings.parse(args);
+    if (!settings.verified()) {
+      System.out.println(
+          "[site] A preview, because "
+              + settings.previewReason()
+              + ": no doc-test report is trusted; every executable page says"
+              + " “Preview: not verified in this build”.");
+    }
+    List<String> problems = new SitePostProcessor(settings).run();
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "The site shows only verified pages:\n  " + String.join("\n  ", problems));
+          "The site shows only what the doc-tests verified, and "
+              + problems.size()
+              + " thing(s) are not:\n  "
+              + String.join("\n  ", problems));
     }
+    if (settings.stamp() != null) {
+      BuildStamp.of(settings).write(settings.stamp());
+    }
+    System.out.println(
+        "[site] "
+            + (settings.verified() ? "Verified site" : "Preview site")
+            + " in "
+            + settings.site());
   }
 
+  /** Finishes every page; returns the problems that must fail the build (none in a preview). */
   List<String> run() {
     List<String> problems = new ArrayList<>();
-    DocTestConfig config = DocTestConfig.load(docs);
-    try (Stream<Path> pages = Files.walk(site)) {
-      for (Path page : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
-        Path rel = site.relativize(page);
-        String name = rel.toString();
-        String base = name.substring(0, name.length() - 5);
-        Path source = docs.resolve(base + ".md");
-        if (!Files.exists(source)) {
-          source = docs.resolve(base + ".adoc");
-        }
-        if (!Files.exists(source)) {
-          continue; // a page the build generated, not a doc (man pages)
+    Map<String, Report> verified = Map.of();
+    if (settings.verified()) {
+      ReportCheck.Result check = new ReportCheck(config, settings.reports(), current).run();
+      problems.addAll(check.problems());
+      verified = check.verified();
+    }
+    Search search = new Search();
+    try (Stream<Path> files = Files.walk(settings.site())) {
+      for (Path page : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+        String url = settings.site().relativize(page).toString();
+        if (url.endsWith("-evidence.html")) {
+          continue; // from an earlier run of this step over the same site
         }
         Document html = Jsoup.parse(page.toFile(), "UTF-8");
-        fixAnchors(html);
-        rewriteDocLinks(html);
-        removeComments(html);
-        if (config.isExecutable(source)) {
-          badge(html, docs.relativize(source), problems);
+        Optional<String> document = sourceOf(url);
+        Cleanup.removeComments(html);
+        Cleanup.rewriteDocLinks(html);
+        Search.addBox(html);
+        if (document.isPresent()) {
+          problems.addAll(finishDoc(html, page, document.get(), verified));
+        } else {
+          CodeBlocks.prepare(html, List.of());
+          TableOfContents.add(html);
         }
-        html.outputSettings().prettyPrint(false);
-        Files.writeString(page, html.outerHtml(), StandardCharsets.UTF_8);
+        write(html, page);
+        search.add(html, url);
       }
-      Path api = docs.resolve("reference/server-api.openapi.yaml");
-      Files.createDirectories(site.resolve("reference"));
+      search.write(settings.site());
+      Files.createDirectories(settings.site().resolve("reference"));
       Files.copy(
-          api,
-          site.resolve("reference/server-api.openapi.yaml"),
+          settings.docs().resolve("reference/server-api.openapi.yaml"),
+          settings.site().resolve("reference/server-api.openapi.yaml"),
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -97,96 +118,47 @@ public final class SitePostProcessor {
     return problems;
   }
 
-  /** Doxia names anchors {@code Section_two}; the docs link to {@code #section-two}. */
-  private static void fixAnchors(Document html) {
-    List<Element> headings = html.select("main h1, main h2, main h3, main h4, main h5, main h6");
-    Iterator<String> slugs = Anchors.of(headings.stream().map(Element::text).toList()).iterator();
-    for (Element h : headings) {
-      String slug = slugs.next();
-      Element before = h.previousElementSibling();
-      if (before != null && before.tagName().equals("a") && before.hasAttr("id")) {
-        before.attr("id", slug);
-      } else {
-        h.attr("id", slug);
-      }
+  private List<String> finishDoc(
+      Document html, Path page, String document, Map<String, Report> verified) throws IOException {
+    List<String> problems = new ArrayList<>();
+    String source = Files.readString(settings.docs().resolve(document));
+    HeadingAnchors.fix(html);
+    problems.addAll(IncludeCheck.problems(html, document, source));
+    boolean executable = config.isExecutable(settings.docs().resolve(document));
+    Report report = verified.get(document);
+    List<BlockMap.Shown> shown = List.of();
+    if (report != null) {
+      BlockMap.Result map = BlockMap.of(html, report, document, source);
+      problems.addAll(map.problems());
+      shown = map.shown();
     }
+    CodeBlocks.prepare(html, shown);
+    if (executable && html.selectFirst("main h1") == null) {
+      problems.add("docs/" + document + ": the page has no title to put its badge under");
+    } else if (report != null) {
+      String evidence = EvidencePage.fileName(page.getFileName().toString());
+      Badge.verified(html, report, evidence);
+      Notes.add(html, report, shown);
+      write(EvidencePage.of(html, report, document), page.resolveSibling(evidence));
+    } else if (executable) {
+      Badge.preview(html);
+    }
+    TableOfContents.add(html);
+    EditLink.add(html, settings.editUrl(), document);
+    return problems;
   }
 
-  /**
-   * Links between docs name the source files ({@code other.md#anchor}, so they work on a forge);
-   * the site has pages. Doxia rewrites them in Markdown pages, not in AsciiDoc ones.
-   */
-  private static void rewriteDocLinks(Document html) {
-    for (Element a : html.select("a[href]")) {
-      String href = a.attr("href");
-      if (!href.contains("://") && href.matches("^[^#]*\\.(md|adoc)(#.*)?$")) {
-        a.attr("href", href.replaceFirst("\\.(md|adoc)(#|$)", ".html$2"));
-      }
-    }
+  /** The docs page a rendered page comes from, relative to the docs folder. */
+  private Optional<String> sourceOf(String url) {
+    String base = url.substring(0, url.length() - ".html".length());
+    return Stream.of(".md", ".adoc")
+        .map(ext -> base + ext)
+        .filter(doc -> Files.isRegularFile(settings.docs().resolve(doc)))
+        .findFirst();
   }
 
-  private static void removeComments(Document html) {
-    List<Node> comments = new ArrayList<>();
-    NodeTraversor.traverse(
-        (NodeVisitor)
-            (node, depth) -> {
-              if (node instanceof Comment) {
-                comments.add(node);
-              }
-            },
-        html);
-    comments.forEach(Node::remove);
-  }
-
-  private void badge(Document html, Path doc, List<String> problems) throws IOException {
-    html.select(".verified-badge").remove(); // the site plugin may keep pages from a previous build
-    Path report = reports.resolve(doc + ".json");
-    Element h1 = html.selectFirst("main h1");
-    if (h1 == null) {
-      problems.add("docs/" + doc + ": the page has no title to put the badge under");
-      return;
-    }
-    if (allowUnverified) {
-      // A preview built without running the doc-tests: never show an old report as current.
-      h1.after("<p class=\"verified-badge unverified\">Preview: not verified in this build</p>");
-      return;
-    }
-    if (!Files.exists(report)) {
-      problems.add(
-          "docs/"
-              + doc
-              + ": no doc-test report in "
-              + reports
-              + " — run the doc-tests first (./mvnw verify)");
-      return;
-    }
-    JsonNode r = json.readTree(report.toFile());
-    if (!r.path("passed").asBoolean()) {
-      if (allowUnverified) {
-        h1.after(
-            "<p class=\"verified-badge failed\">✗ Its doc-test failed in this build (preview)</p>");
-      } else {
-        problems.add(
-            "docs/" + doc + ": its doc-test failed — the site publishes only verified pages");
-      }
-      return;
-    }
-    String date = r.path("verified_at").asText().substring(0, 10);
-    String text =
-        "✓ Verified against spec-kitty "
-            + r.path("tool").path("version").asText()
-            + " — "
-            + r.path("steps_passed").asInt()
-            + " steps — "
-            + date;
-    Element badge = new Element("p").addClass("verified-badge").text(text);
-    badge.attr(
-        "title",
-        "Every command on this page was run by the build: "
-            + r.path("coverage").path("blocks_run").asInt()
-            + " of "
-            + r.path("coverage").path("blocks_total").asInt()
-            + " code blocks.");
-    h1.after(badge);
+  private static void write(Document html, Path file) throws IOException {
+    html.outputSettings().prettyPrint(false);
+    Files.writeString(file, html.outerHtml(), StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,42 @@
+package dev.speckitty.site.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** What every rendered page loses or gains before readers see it, whatever it is. */
+public final class Cleanup {
+  private Cleanup() {}
+
+  /**
+   * Links between docs name the source files ({@code other.md#anchor}, so they work on a forge);
+   * the site has pages. Doxia rewrites them in Markdown pages, not in AsciiDoc ones.
+   */
+  public static void rewriteDocLinks(Document html) {
+    for (Element a : html.select("a[href]")) {
+      String href = a.attr("href");
+      if (!href.contains("://") && href.matches("^[^#]*\\.(md|adoc)(#.*)?$")) {
+        a.attr("href", href.replaceFirst("\\.(md|adoc)(#|$)", ".html$2"));
+      }
+    }
+  }
+
+  /** Doc-test annotations live in HTML comments: none reaches a reader's browser. */
+  public static void removeComments(Document html) {
+    List<Node> comments = new ArrayList<>();
+    NodeTraversor.traverse(
+        (NodeVisitor)
+            (node, depth) -> {
+              if (node instanceof Comment) {
+                comments.add(node);
+              }
+            },
+        html);
+    comments.forEach(Node::remove);
+  }
+}
