@@ -47,10 +47,7 @@ class DocsDriftTest {
     }
 
     StepResult failed =
-        result.steps().stream()
-            .filter(StepResult::failed)
-            .findFirst()
-            .orElseThrow();
+        result.steps().stream().filter(StepResult::failed).findFirst().orElseThrow();
     int outputBlock = changed - 2;
     assertThat(failed.message())
         .startsWith(
