@@ -10,6 +10,7 @@ import dev.doctest.report.DocUpdater;
 import dev.doctest.report.Fingerprint;
 import dev.doctest.report.HowVerified;
 import dev.doctest.report.JsonReport;
+import dev.doctest.run.Checkpoints;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.DocumentResult;
 import dev.doctest.run.DocumentRunner;
@@ -44,9 +45,11 @@ public final class DocTests implements AutoCloseable {
   private final World world;
   private final Confinement confinement;
   private final Options options;
-  private final AsciiDoc asciidoc = new AsciiDoc();
+  private final AsciiDoc asciidoc;
+  private boolean ownsAsciidoc;
   private final DocumentParser parser;
   private JsonReport reports;
+  private String toolFingerprint;
 
   /**
    * How a run goes.
@@ -64,6 +67,22 @@ public final class DocTests implements AutoCloseable {
       World world,
       Confinement confinement,
       Options options) {
+    this(config, settings, world, confinement, options, new AsciiDoc());
+    this.ownsAsciidoc = true;
+  }
+
+  /**
+   * An engine that reads AsciiDoc with {@code asciidoc} — one Asciidoctor kept across runs (the
+   * writers' loop reruns in the same process), closed by its owner.
+   */
+  public DocTests(
+      DocTestConfig config,
+      RunSettings settings,
+      World world,
+      Confinement confinement,
+      Options options,
+      AsciiDoc asciidoc) {
+    this.asciidoc = asciidoc;
     this.config = config;
     this.settings = settings;
     this.world = world;
@@ -124,6 +143,16 @@ public final class DocTests implements AutoCloseable {
    */
   public Map<Path, CompletableFuture<DocumentResult>> start(
       Plan plan, Consumer<DocumentResult> onFinished) {
+    return start(plan, onFinished, Checkpoints.NONE, 0);
+  }
+
+  /**
+   * Starts running {@code plan} as {@link #start(Plan, Consumer)} does, keeping and offering page
+   * states through {@code checkpoints}, the pages asked for from step {@code firstStep}. A run that
+   * starts a page after its first step writes no report for it: not all of it was verified.
+   */
+  public Map<Path, CompletableFuture<DocumentResult>> start(
+      Plan plan, Consumer<DocumentResult> onFinished, Checkpoints checkpoints, int firstStep) {
     DocumentRunner runner = new DocumentRunner(config);
     JsonReport reports = reports();
     return new Scheduler(
@@ -134,17 +163,26 @@ public final class DocTests implements AutoCloseable {
             runner,
             options.parallelism(),
             ran -> {
+              if (ran.kept()) {
+                onFinished.accept(ran);
+                return ran;
+              }
               DocumentResult result = options.update() ? writeBack(ran) : ran;
-              List<Path> chain = plan.chain(result.spec().file());
-              reports.write(
-                  result,
-                  chain,
-                  chain.isEmpty()
-                      ? Optional.empty()
-                      : plan.spec(chain.get(0)).map(DocumentSpec::title));
+              boolean partial = firstStep > 0 && plan.selected().contains(result.spec().file());
+              if (!partial) {
+                List<Path> chain = plan.chain(result.spec().file());
+                reports.write(
+                    result,
+                    chain,
+                    chain.isEmpty()
+                        ? Optional.empty()
+                        : plan.spec(chain.get(0)).map(DocumentSpec::title));
+              }
               onFinished.accept(result);
               return result;
-            })
+            },
+            checkpoints,
+            firstStep)
         .start(plan);
   }
 
@@ -153,10 +191,23 @@ public final class DocTests implements AutoCloseable {
     return reports().writeSummary(results);
   }
 
-  private synchronized JsonReport reports() {
-    if (reports == null) {
+  /** The fingerprint of the tool's installation (the folder above its launcher's). */
+  public synchronized String toolFingerprint() {
+    if (toolFingerprint == null) {
       Path toolDir = settings.toolDir().toAbsolutePath().normalize();
       Path installation = toolDir.getParent() == null ? toolDir : toolDir.getParent();
+      toolFingerprint = Fingerprint.ofTree(installation);
+    }
+    return toolFingerprint;
+  }
+
+  /** The world pages run in. */
+  public World world() {
+    return world;
+  }
+
+  private synchronized JsonReport reports() {
+    if (reports == null) {
       String engineVersion =
           Optional.ofNullable(DocTests.class.getPackage().getImplementationVersion())
               .orElse("development");
@@ -166,7 +217,7 @@ public final class DocTests implements AutoCloseable {
           new JsonReport(
               config,
               options.reportDir(),
-              new JsonReport.Build(options.toolVersion(), Fingerprint.ofTree(installation)),
+              new JsonReport.Build(options.toolVersion(), toolFingerprint()),
               new JsonReport.Build(engineVersion, Fingerprint.ofCodeOf(DocTests.class)),
               new HowVerified(config, notes));
     }
@@ -210,11 +261,14 @@ public final class DocTests implements AutoCloseable {
         result.worldProblems(),
         result.confined(),
         result.startedAt(),
-        result.duration());
+        result.duration(),
+        result.kept());
   }
 
   @Override
   public void close() {
-    asciidoc.close();
+    if (ownsAsciidoc) {
+      asciidoc.close();
+    }
   }
 }

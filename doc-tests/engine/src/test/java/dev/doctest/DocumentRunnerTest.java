@@ -89,7 +89,25 @@ class DocumentRunnerTest {
     EngineFixture f = fixture().mutate("tutorials/basics.md", "fake-cli login", "fake-cli greet");
 
     assertThat(EngineFixture.firstFailure(f.run("tutorials/basics.md")))
-        .contains(": prompt 'Username: ' never appeared");
+        .contains(": the command ended before the prompt 'Username: ' appeared");
+  }
+
+  @Test
+  void aCommandWaitingAtAnotherPromptFailsAtOnceShowingThePlainScreen() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                "tutorials/basics.md",
+                "```bash\nfake-cli login",
+                "```bash {timeout=40}\nfake-cli signin");
+
+    String failure = EngineFixture.firstFailure(f.run("tutorials/basics.md"));
+
+    assertThat(failure)
+        .contains(
+            ": the command waits for input at 'Login:', but the page expects the prompt 'Username: '",
+            "   | Login:")
+        .doesNotContain("\u001B", "timed out");
   }
 
   @Test

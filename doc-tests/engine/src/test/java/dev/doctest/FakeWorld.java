@@ -20,7 +20,7 @@ import java.util.Optional;
  * state, carried to a page that continues another), a demo user, and a {@code down} state in which
  * nothing listens.
  */
-final class FakeWorld implements World {
+public final class FakeWorld implements World {
   static final String USER = "reader@example.test";
   static final String PASSWORD = "s3cret42";
 

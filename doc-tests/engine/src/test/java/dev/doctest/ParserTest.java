@@ -159,6 +159,17 @@ class ParserTest {
             5,
             "unclassified code block (python)"),
         Arguments.of(
+            "json right after a command",
+            "# T\n\n```bash\necho '{}'\n```\n\n```json\n{}\n```\n",
+            7,
+            "unclassified code block (json): it follows a command — if it is that command's output,"
+                + " mark it <!-- doctest: output -->"),
+        Arguments.of(
+            "config without a path",
+            "# T\n\nWrite this:\n\n```toml\nx = 1\n```\n",
+            5,
+            "unclassified code block (toml): if the reader writes it to a file, name the file"),
+        Arguments.of(
             "illustrative without reason",
             "# T\n\n<!-- doctest: illustrative -->\n```bash\nrm -rf /\n```\n",
             4,

@@ -30,7 +30,8 @@ public sealed interface Step {
    * A code block as the page shows it.
    *
    * @param line its first line (the opening fence or delimiter)
-   * @param role {@code command}, {@code output}, {@code file} or {@code example}
+   * @param role {@code command}, {@code output}, {@code file}, {@code example}, or {@code
+   *     transcript} (a terminal transcript: commands with their output, shown by its first command)
    * @param text its text
    */
   record Shown(int line, String role, String text) {}
@@ -80,8 +81,20 @@ public sealed interface Step {
       String script,
       Optional<Expected> expected,
       Options options,
-      boolean hidden)
+      boolean hidden,
+      Optional<List<Shown>> transcript)
       implements Step {
+    /** A command with its own blocks (not part of a terminal transcript). */
+    public Command(
+        Location location,
+        String heading,
+        String script,
+        Optional<Expected> expected,
+        Options options,
+        boolean hidden) {
+      this(location, heading, script, expected, options, hidden, Optional.empty());
+    }
+
     @Override
     public String label() {
       return firstCommandLine(script);
@@ -89,6 +102,9 @@ public sealed interface Step {
 
     @Override
     public List<Shown> shown() {
+      if (transcript.isPresent()) {
+        return transcript.get();
+      }
       List<Shown> blocks = new ArrayList<>();
       if (!hidden) {
         blocks.add(new Shown(location.line(), "command", script));
@@ -103,8 +119,19 @@ public sealed interface Step {
    * answers typed when each prompt appears, the whole screen compared with the transcript.
    */
   record Interactive(
-      Location location, String heading, String script, Expected transcript, Options options)
+      Location location,
+      String heading,
+      String script,
+      Expected transcript,
+      Options options,
+      Optional<List<Shown>> block)
       implements Step {
+    /** An interactive command with its own blocks (not part of a terminal transcript). */
+    public Interactive(
+        Location location, String heading, String script, Expected transcript, Options options) {
+      this(location, heading, script, transcript, options, Optional.empty());
+    }
+
     @Override
     public String label() {
       return firstCommandLine(script);
@@ -112,9 +139,11 @@ public sealed interface Step {
 
     @Override
     public List<Shown> shown() {
-      return List.of(
-          new Shown(location.line(), "command", script),
-          new Shown(transcript.location().line(), "output", transcript.text()));
+      return block.orElseGet(
+          () ->
+              List.of(
+                  new Shown(location.line(), "command", script),
+                  new Shown(transcript.location().line(), "output", transcript.text())));
     }
   }
 

@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  */
 final class Classifier {
   static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "sh", "shell", "zsh");
+
+  /** Terminal transcripts: {@code $ command} lines, each followed by what it prints. */
+  static final Set<String> TRANSCRIPT_LANGUAGES =
+      Set.of("console", "shell-session", "shellsession", "terminal");
+
   static final Set<String> OUTPUT_LANGUAGES =
       Set.of("", "text", "txt", "output", "plaintext", "plain");
   private static final Pattern EXPECTED_PHRASE =
@@ -110,6 +115,13 @@ final class Classifier {
         steps.add(new Step.Illustrative(b.location(), b.heading(), b.content(), reason));
         continue;
       }
+      if (TRANSCRIPT_LANGUAGES.contains(b.language().toLowerCase(java.util.Locale.ROOT))
+          && !d.has("output")
+          && !d.has("file")) {
+        pending = flush(pending, steps);
+        steps.addAll(transcript(b));
+        continue;
+      }
       Kind kind = kind(b, pending != null);
       switch (kind) {
         case COMMAND -> {
@@ -182,11 +194,33 @@ final class Classifier {
                 b.location(),
                 "unclassified code block"
                     + (b.language().isEmpty() ? "" : " (" + b.language() + ")")
-                    + ": annotate it, e.g. <!-- doctest: illustrative=\"why\" -->");
+                    + ": "
+                    + hint(b, pending != null));
       }
     }
     flush(pending, steps);
     return steps;
+  }
+
+  private static final Set<String> DATA_LANGUAGES =
+      Set.of("json", "yaml", "yml", "toml", "xml", "ini", "properties", "csv", "env");
+
+  /** What the writer most likely means by a block the rules cannot place. */
+  private static String hint(RawBlock b, boolean afterCommand) {
+    String lang = b.language().toLowerCase(java.util.Locale.ROOT);
+    if (afterCommand) {
+      return "it follows a command — if it is that command's output, mark it"
+          + " <!-- doctest: output -->; if it is only shown, <!-- doctest: illustrative=\"why\" -->";
+    }
+    if (DATA_LANGUAGES.contains(lang)) {
+      return "if the reader writes it to a file, name the file on its first line ('# ~/path/file')"
+          + " or with <!-- doctest: file path=~/… -->; if it is only shown,"
+          + " <!-- doctest: illustrative=\"why\" -->";
+    }
+    if (Set.of("powershell", "ps1", "cmd", "bat", "fish", "nu").contains(lang)) {
+      return "a command for another shell cannot run here: <!-- doctest: illustrative=\"why\" -->";
+    }
+    return "annotate it, e.g. <!-- doctest: illustrative=\"why\" -->";
   }
 
   private enum Kind {
@@ -305,7 +339,74 @@ final class Classifier {
         false);
   }
 
+  /**
+   * A terminal transcript as the reader sees it on GitHub and in the site: each {@code $ } line
+   * (with its {@code > } continuation lines) is a command, the lines up to the next {@code $ } what
+   * it prints — run in place, as mdx and cram do. The block's annotations apply to each command.
+   */
+  private List<Step> transcript(RawBlock b) {
+    List<String> lines = b.content().lines().toList();
+    List<Step> steps = new ArrayList<>();
+    int i = 0;
+    List<Step.Shown> whole =
+        List.of(new Step.Shown(b.location().line(), "transcript", b.content()));
+    if (lines.isEmpty() || !lines.get(0).startsWith("$ ")) {
+      throw new DocTestException(
+          b.location(),
+          "a "
+              + b.language()
+              + " block is a terminal transcript: start it with a '$ ' command line");
+    }
+    while (i < lines.size()) {
+      Location at = b.location().atLine(b.contentLine() + i);
+      StringBuilder command = new StringBuilder(lines.get(i).substring(2));
+      i++;
+      while (i < lines.size() && lines.get(i).startsWith("> ")) {
+        command.append('\n').append(lines.get(i).substring(2));
+        i++;
+      }
+      int outputStart = i;
+      while (i < lines.size() && !lines.get(i).startsWith("$ ")) {
+        i++;
+      }
+      String output = String.join("\n", lines.subList(outputStart, i));
+      while (output.endsWith("\n")) {
+        output = output.substring(0, output.length() - 1);
+      }
+      RawBlock commandBlock =
+          new RawBlock(at, at.line(), b.heading(), "bash", command.toString(), b.annotations(), "");
+      Expected expected = expected(b, at, b.contentLine() + outputStart, output);
+      boolean prompts =
+          config.prompts().keySet().stream()
+              .anyMatch(p -> expected.text().lines().anyMatch(l -> l.startsWith(p)));
+      checkShownCommand(commandBlock, b.annotations());
+      Optional<List<Step.Shown>> shown = Optional.of(steps.isEmpty() ? whole : List.of());
+      steps.add(
+          prompts || b.annotations().has("interactive")
+              ? new Step.Interactive(
+                  at,
+                  b.heading(),
+                  command.toString(),
+                  expected,
+                  options(b.annotations(), at),
+                  shown)
+              : new Step.Command(
+                  at,
+                  b.heading(),
+                  command.toString(),
+                  Optional.of(expected),
+                  options(b.annotations(), at),
+                  false,
+                  shown));
+    }
+    return steps;
+  }
+
   private Expected expected(RawBlock b) {
+    return expected(b, b.location(), b.contentLine(), b.content());
+  }
+
+  private Expected expected(RawBlock b, Location at, int firstLine, String text) {
     Annotations d = b.annotations();
     Expected.MatchMode mode =
         switch (d.value("match").orElse("exact")) {
@@ -337,7 +438,7 @@ final class Classifier {
       }
       varying.put(literal, name);
     }
-    return new Expected(b.location(), b.contentLine(), b.content(), mode, varying);
+    return new Expected(at, firstLine, text, mode, varying);
   }
 
   /** The rules for a command the page shows: it may not swallow a failure or be undone. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param confined whether its steps ran confined
  * @param startedAt when the run started
  * @param duration how long it took
+ * @param kept whether the page did not run because a kept state of it served the pages that
+ *     continue it (then nothing was verified, and no report is written)
  */
 public record DocumentResult(
     DocumentSpec spec,
@@ -22,7 +24,8 @@ public record DocumentResult(
     List<String> worldProblems,
     boolean confined,
     Instant startedAt,
-    Duration duration) {
+    Duration duration,
+    boolean kept) {
 
   public boolean passed() {
     return worldProblems.isEmpty() && steps.stream().noneMatch(StepResult::failed);

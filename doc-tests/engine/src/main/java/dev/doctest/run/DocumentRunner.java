@@ -32,12 +32,36 @@ public final class DocumentRunner {
     this.matcher = new OutputMatcher(config.patterns());
   }
 
-  /** Runs {@code spec} on {@code stage}; {@code notRun} reports every step as not run instead. */
+  /** Runs {@code spec} on {@code stage}. */
   public DocumentResult run(DocumentSpec spec, Stage stage, boolean confined) {
+    return run(spec, List.of(), stage, confined, 0, Checkpoints.NONE);
+  }
+
+  /**
+   * Runs {@code spec} (which continues {@code chain}) on {@code stage} from step {@code firstStep}
+   * (the stage holding the state before it), telling {@code checkpoints} of the state before each
+   * step.
+   */
+  public DocumentResult run(
+      DocumentSpec spec,
+      List<Path> chain,
+      Stage stage,
+      boolean confined,
+      int firstStep,
+      Checkpoints checkpoints) {
     Instant started = Instant.now();
     List<StepResult> results = new ArrayList<>();
-    String stopped = spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
-    for (Step step : spec.steps()) {
+    String stopped =
+        firstStep > 0 ? null : spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
+    for (int index = 0; index < spec.steps().size(); index++) {
+      Step step = spec.steps().get(index);
+      if (index < firstStep) {
+        results.add(StepResult.skipped(step, "not run: the run started at a later step"));
+        continue;
+      }
+      if (stopped == null && step.runs()) {
+        checkpoints.before(spec, chain, index, step, stage);
+      }
       if (stopped != null) {
         results.add(StepResult.skipped(step, "not run: " + stopped));
       } else if (step instanceof Step.Illustrative i) {
@@ -57,7 +81,8 @@ public final class DocumentRunner {
         stage.world().problems(),
         confined,
         started,
-        Duration.between(started, Instant.now()));
+        Duration.between(started, Instant.now()),
+        false);
   }
 
   /**
@@ -90,11 +115,26 @@ public final class DocumentRunner {
 
   /** The result of a page that could not start: every step not run, for {@code why}. */
   public static DocumentResult notRun(DocumentSpec spec, String why) {
+    return notRun(spec, why, true);
+  }
+
+  /**
+   * The result of a page that did not run, for {@code why}: a failure when it could not, or not
+   * when it need not (its end state was kept).
+   */
+  static DocumentResult notRun(DocumentSpec spec, String why, boolean failure) {
     List<StepResult> results = new ArrayList<>();
     for (Step step : spec.steps()) {
       results.add(StepResult.skipped(step, "not run: " + why));
     }
-    return new DocumentResult(spec, results, List.of(why), false, Instant.now(), Duration.ZERO);
+    return new DocumentResult(
+        spec,
+        results,
+        failure ? List.of(why) : List.of(),
+        false,
+        Instant.now(),
+        Duration.ZERO,
+        !failure);
   }
 
   private Optional<String> runFixture(String name, Stage stage) {
@@ -190,7 +230,7 @@ public final class DocumentRunner {
       Outcome o,
       Stage stage,
       long start) {
-    String shown = stage.workspace().redactPaths(o.output());
+    String shown = stage.workspace().redactPaths(TerminalText.normalize(o.output()));
     StepResult.Ran ran =
         new StepResult.Ran(
             o.exitCode(),

@@ -56,13 +56,31 @@ final class PtyRunner {
       OutputStream keyboard = process.getOutputStream();
       int searchFrom = 0;
       for (Answer a : answers) {
-        int at = screen.waitFor(a.prompt(), searchFrom, deadline);
+        int at = screen.waitFor(a.prompt(), searchFrom, deadline, process);
+        if (at == Screen.WAITS_ELSEWHERE) {
+          ShellRunner.killTree(process);
+          String waitsAt = Screen.lastLine(screen.text());
+          return new Outcome(
+              -1,
+              screen.text(),
+              "the command waits for input at '"
+                  + waitsAt
+                  + "', but the page expects the prompt '"
+                  + a.prompt()
+                  + "'");
+        }
         if (at < 0) {
           ShellRunner.killTree(process);
           return new Outcome(
               -1,
               screen.text(),
-              "prompt '" + a.prompt() + "' never appeared (waited " + timeout.toSeconds() + "s)");
+              process.isAlive()
+                  ? "prompt '"
+                      + a.prompt()
+                      + "' never appeared (waited "
+                      + timeout.toSeconds()
+                      + "s)"
+                  : "the command ended before the prompt '" + a.prompt() + "' appeared");
         }
         searchFrom = at + a.prompt().length();
         screen.settle(deadline);
@@ -125,18 +143,47 @@ final class PtyRunner {
       return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    synchronized int waitFor(String prompt, int from, long deadline) throws InterruptedException {
+    /** {@link #waitFor}'s answer when the command waits at a prompt the page does not show. */
+    static final int WAITS_ELSEWHERE = -2;
+
+    /** How long a quiet screen ending in an unanswered line means the command waits for input. */
+    static final long WAITING_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Where {@code prompt} appears after {@code from}; -1 when the deadline passes or the command
+     * ends first; {@link #WAITS_ELSEWHERE} when the screen has stayed quiet for two seconds with an
+     * unanswered line at its end — the command waits for input at another prompt, and waiting any
+     * longer would not change that.
+     */
+    synchronized int waitFor(String prompt, int from, long deadline, Process process)
+        throws InterruptedException {
+      int size = bytes.size();
+      long quietSince = System.nanoTime();
       while (true) {
         int at = text().indexOf(prompt, from);
         if (at >= 0) {
           return at;
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        long now = System.nanoTime();
+        if (now >= deadline || !process.isAlive() && now - quietSince > QUIET_MILLIS * 1_000_000) {
           return -1;
         }
-        wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        if (bytes.size() != size) {
+          size = bytes.size();
+          quietSince = now;
+        } else if (now - quietSince >= WAITING_NANOS
+            && !lastLine(text().substring(from)).isEmpty()) {
+          return WAITS_ELSEWHERE;
+        }
+        wait(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - now))));
       }
+    }
+
+    /** The screen's last line as a reader sees it: where the cursor waits. */
+    static String lastLine(String raw) {
+      String shown = dev.doctest.match.TerminalText.normalize(raw + "x");
+      String last = shown.substring(shown.lastIndexOf('\n') + 1);
+      return last.substring(0, last.length() - 1).strip();
     }
   }
 }

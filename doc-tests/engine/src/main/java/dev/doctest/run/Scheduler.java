@@ -30,6 +30,8 @@ public final class Scheduler {
   private final DocumentRunner runner;
   private final int parallelism;
   private final UnaryOperator<DocumentResult> onFinished;
+  private final Checkpoints checkpoints;
+  private final int firstStep;
 
   /**
    * @param onFinished given each page's result (from a worker thread) before its future completes,
@@ -43,7 +45,11 @@ public final class Scheduler {
       Confinement confinement,
       DocumentRunner runner,
       int parallelism,
-      UnaryOperator<DocumentResult> onFinished) {
+      UnaryOperator<DocumentResult> onFinished,
+      Checkpoints checkpoints,
+      int firstStep) {
+    this.checkpoints = checkpoints;
+    this.firstStep = firstStep;
     this.config = config;
     this.settings = settings;
     this.world = world;
@@ -71,8 +77,25 @@ public final class Scheduler {
             });
     Run run = new Run(plan, results, pool);
     plan.orphans().forEach((page, why) -> run.finish(plan.spec(page).get(), why));
+    java.util.Set<Path> started = new java.util.HashSet<>();
+    for (Path page : plan.selected()) {
+      Optional<DocumentSpec> spec = plan.spec(page);
+      int first = spec.isPresent() ? firstStep : 0;
+      Optional<Snapshot> kept = spec.flatMap(s -> checkpoints.start(s, plan.chain(page), first));
+      if (kept.isPresent()) {
+        started.add(page);
+        for (Path before : plan.chain(page)) {
+          if (!plan.selected().contains(before)) {
+            run.skip(plan.spec(before).get(), "its end state was kept from an earlier run");
+          }
+        }
+        pool.execute(() -> run.guarded(page, () -> run.onNewStage(page, kept, first)));
+      }
+    }
     for (Path root : plan.roots()) {
-      pool.execute(() -> run.onNewStage(root));
+      if (!started.contains(root) && !run.done(root)) {
+        pool.execute(() -> run.guarded(root, () -> run.onNewStage(root, Optional.empty(), 0)));
+      }
     }
     AtomicInteger open = new AtomicInteger(results.size());
     results
@@ -110,6 +133,35 @@ public final class Scheduler {
       }
     }
 
+    /**
+     * Runs {@code work} for {@code page}, so that nothing it throws — not even an error such as a
+     * class missing from the class path — leaves a page's future waiting forever.
+     */
+    void guarded(Path page, Runnable work) {
+      try {
+        work.run();
+      } catch (RuntimeException | Error e) {
+        for (Map.Entry<Path, CompletableFuture<DocumentResult>> r : results.entrySet()) {
+          if (!r.getValue().isDone()
+              && (r.getKey().equals(page) || plan.chain(r.getKey()).contains(page))) {
+            r.getValue().completeExceptionally(e);
+          }
+        }
+      }
+    }
+
+    /** A page that need not run: its successors start from a kept state. */
+    void skip(DocumentSpec spec, String why) {
+      if (!done(spec.file())) {
+        complete(DocumentRunner.notRun(spec, why, false));
+      }
+    }
+
+    boolean done(Path page) {
+      CompletableFuture<DocumentResult> f = results.get(page);
+      return f != null && f.isDone();
+    }
+
     void complete(DocumentResult result) {
       try {
         results.get(result.spec().file()).complete(onFinished.apply(result));
@@ -118,29 +170,33 @@ public final class Scheduler {
       }
     }
 
-    /** Runs {@code page} on a stage of its own, then the pages that continue it. */
-    void onNewStage(Path page) {
+    /** Runs {@code page} on a stage of its own (from a kept state), then what continues it. */
+    void onNewStage(Path page, Optional<Snapshot> from, int first) {
       DocumentSpec spec = plan.spec(page).orElseThrow();
       Stage stage;
       try {
-        stage = Stage.open(config, settings, confinement, world, Optional.empty());
+        stage = Stage.open(config, settings, confinement, world, from);
       } catch (RuntimeException e) {
         finish(spec, "its world did not start: " + e);
         return;
       }
       try (stage) {
-        runHere(spec, stage);
+        runHere(spec, stage, first);
       }
     }
 
-    /** Runs {@code spec} on {@code stage}, then the pages that continue it. */
-    void runHere(DocumentSpec spec, Stage stage) {
+    /** Runs {@code spec} on {@code stage} (from step {@code first}), then what continues it. */
+    void runHere(DocumentSpec spec, Stage stage, int first) {
       DocumentResult result;
       try {
-        result = runner.run(spec, stage, confinement.confined());
+        List<Path> chain = plan.chain(spec.file());
+        result = runner.run(spec, chain, stage, confinement.confined(), first, checkpoints);
       } catch (RuntimeException e) {
         finish(spec, "the engine failed: " + e);
         return;
+      }
+      if (result.passed()) {
+        checkpoints.ended(spec, plan.chain(spec.file()), stage);
       }
       List<Path> next = plan.successors(spec.file());
       if (!result.passed()) {
@@ -162,18 +218,21 @@ public final class Scheduler {
           Optional<Stage> copy = copyOf(stage, end);
           if (copy.isPresent()) {
             pool.execute(
-                () -> {
-                  try (Stage forked = copy.get()) {
-                    runHere(plan.spec(n).orElseThrow(), forked);
-                  }
-                });
+                () ->
+                    guarded(
+                        n,
+                        () -> {
+                          try (Stage forked = copy.get()) {
+                            runHere(plan.spec(n).orElseThrow(), forked, 0);
+                          }
+                        }));
           } else {
             here.add(n);
           }
         }
         for (Path n : here) {
           stage.restore(end);
-          runHere(plan.spec(n).orElseThrow(), stage);
+          runHere(plan.spec(n).orElseThrow(), stage, 0);
         }
       }
     }

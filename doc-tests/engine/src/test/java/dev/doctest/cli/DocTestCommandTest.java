@@ -1,0 +1,184 @@
+package dev.doctest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The writers' loop on the engine's fixture docs, with the fake CLI and the fake world. */
+class DocTestCommandTest {
+  static final Path SOURCE = Path.of("src/test/resources/engine").toAbsolutePath();
+
+  @TempDir Path temp;
+  Path docs;
+
+  record Run(int exitCode, String out) {}
+
+  @BeforeEach
+  void copyDocs() throws IOException {
+    docs = temp.resolve("docs");
+    try (Stream<Path> files = Files.walk(SOURCE.resolve("docs"))) {
+      for (Path f : files.toList()) {
+        Path target = docs.resolve(SOURCE.resolve("docs").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  private Run doctest(String... args) {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text, true);
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--docs", docs.toString(),
+                "--tool", SOURCE.resolve("bin").toString(),
+                "--reports", temp.resolve("reports").toString(),
+                "--keep", temp.resolve("kept").toString(),
+                "--log", temp.resolve("doctest.log").toString()));
+    all.addAll(List.of(args));
+    CommandLine cl = new CommandLine(new DocTestCommand(out));
+    cl.setOut(out);
+    cl.setErr(out);
+    int code = cl.execute(all.toArray(String[]::new));
+    return new Run(code, text.toString());
+  }
+
+  private String page(String relative) {
+    return docs.resolve(relative).toString();
+  }
+
+  private void replace(String relative, String from, String to) throws IOException {
+    Path p = docs.resolve(relative);
+    String text = Files.readString(p);
+    assertThat(text).contains(from);
+    Files.writeString(p, text.replace(from, to));
+  }
+
+  private int lineOf(String relative, String text) throws IOException {
+    List<String> lines = Files.readAllLines(docs.resolve(relative));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text);
+  }
+
+  @Test
+  void aPagePassesWithOneLinePerStepAndItsSkippedBlocksWithTheirReason() {
+    Run run = doctest(page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("docs/tutorials/basics.md — Basics of fake-cli")
+        .contains("  ✓ ", "Greet › fake-cli greet")
+        .contains("skipped: shows the Windows spelling, which the doc-tests cannot run")
+        .containsPattern("✓ 13 steps: 12 passed, 0 drifted, 0 failed, 1 skipped");
+  }
+
+  @Test
+  void everyDriftShowsWithItsDiffAndTheRunExitsOne() throws IOException {
+    replace("tutorials/basics.md", "```\nHello, world!\n```", "```\nHello!\n```");
+    replace("tutorials/basics.md", "Created item 01JQ", "Made item 01JQ");
+
+    Run run = doctest(page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("output drifted (fake-cli greet)", "-Hello!", "+Hello, world!")
+        .contains("output drifted (fake-cli id)")
+        .contains("2 drifted")
+        .doesNotContain("at dev.doctest", "Exception");
+  }
+
+  @Test
+  void listShowsEachStepAndHowItRuns() {
+    Run run = doctest("--list", page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("starts from fixture greeted-twice: fake-cli has greeted twice")
+        .contains("Verified by running `fake-cli fail 1`.")
+        .contains("Its effects were undone before the next step.")
+        .doesNotContain("✓");
+  }
+
+  @Test
+  void fromStartsAPageAtAStepFromTheStateKeptBeforeIt() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    doctest(page("tutorials/basics.md"));
+    int line = lineOf("tutorials/basics.md", "fake-cli id") - 1;
+
+    Run run = doctest("--from", Integer.toString(line), page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("Starting at line " + line + " from the state kept before it.")
+        .contains("steps not run: the run started at a later step")
+        .contains("fake-cli id");
+  }
+
+  @Test
+  void fromAfterTheStepsBeforeItChangedRunsTheWholePage() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    doctest(page("tutorials/basics.md"));
+    replace("tutorials/basics.md", "export GREETING=hi", "export GREETING=ho");
+    replace("tutorials/basics.md", "/Users/you/project\nhi\n", "/Users/you/project\nho\n");
+    int line = lineOf("tutorials/basics.md", "fake-cli id") - 1;
+
+    Run run = doctest("--from", Integer.toString(line), page("tutorials/basics.md"));
+
+    assertThat(run.out()).contains("No state kept before line " + line);
+    assertThat(run.exitCode()).as(run.out()).isZero();
+  }
+
+  @Test
+  void aContinuingPageStartsFromTheKeptEndOfThePageItContinues() {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    Run first = doctest(page("tutorials/counter-again.md"));
+    Run second = doctest(page("tutorials/counter-again.md"));
+
+    assertThat(first.out())
+        .contains("docs/tutorials/counter.md ran first, as the page continues it");
+    assertThat(second.exitCode()).as(second.out()).isZero();
+    assertThat(second.out())
+        .contains(
+            "docs/tutorials/counter.md: its end state was kept from an earlier run (not run again)");
+  }
+
+  @Test
+  void fromNeedsExactlyOnePage() {
+    Run run = doctest("--from", "3", page("tutorials/basics.md"), page("tutorials/slow.md"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("--from needs exactly one page");
+  }
+
+  @Test
+  void aPageThatDoesNotParseSaysWhereAndExitsTwo() throws IOException {
+    replace("tutorials/basics.md", "<!-- doctest: exit=3 -->", "<!-- doctest: exitcode=3 -->");
+
+    Run run = doctest(page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains("❌ docs/tutorials/basics.md:")
+        .contains("unknown annotation 'exitcode'");
+  }
+}
