@@ -19,7 +19,8 @@ class ServeCheckTest {
     Path site = Files.createDirectories(temp.resolve("site"));
     Files.writeString(site.resolve("index.html"), "<html></html>");
     docs = Files.createDirectories(temp.resolve("docs"));
-    Files.writeString(docs.resolve("doctest.toml"), "[run]\nfolders = [\"tutorials\"]\n");
+    Files.writeString(
+        docs.resolve("doctest.toml"), "[run]\ntool = \"spec-kitty\"\nfolders = [\"tutorials\"]\n");
     Files.writeString(docs.resolve("index.md"), "# Docs\n");
     Path module = Files.createDirectories(temp.resolve("module/src/main"));
     Files.createDirectories(temp.resolve("module/src/site"));

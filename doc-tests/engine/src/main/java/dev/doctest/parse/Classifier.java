@@ -223,6 +223,26 @@ final class Classifier {
     return "annotate it, e.g. <!-- doctest: illustrative=\"why\" -->";
   }
 
+  /**
+   * The file blocks among {@code markup}'s blocks, by the rule {@link #classify} uses, whether or
+   * not the page runs; illustrative ones too, since readers are shown them to write.
+   */
+  List<Step.WriteFile> fileBlocks(ParsedMarkup markup) {
+    List<Step.WriteFile> files = new ArrayList<>();
+    for (RawBlock b : markup.blocks()) {
+      if (kind(b, false) == Kind.FILE
+          && !COMMAND_LANGUAGES.contains(b.language().toLowerCase(java.util.Locale.ROOT))) {
+        b.annotations()
+            .value("path")
+            .or(() -> pathComment(b))
+            .ifPresent(
+                path ->
+                    files.add(new Step.WriteFile(b.location(), b.heading(), path, b.content())));
+      }
+    }
+    return files;
+  }
+
   private enum Kind {
     COMMAND,
     OUTPUT,

@@ -4,6 +4,7 @@ import dev.doctest.config.DocTestConfig;
 import dev.doctest.model.DocTestException;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.model.Source;
+import dev.doctest.model.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,19 @@ public final class DocumentParser {
 
   public DocumentSpec parse(Path file) {
     Source source = config.source(file);
+    return classifier.classify(source, markup(source, file), config.isExecutable(file));
+  }
+
+  /**
+   * The files {@code file} tells its reader to write — its file blocks, by the rules {@link #parse}
+   * classifies blocks with — for any page, also one outside the run folders: a reference page's
+   * config example misleads as much as a tutorial's.
+   */
+  public List<Step.WriteFile> fileBlocks(Path file) {
+    return classifier.fileBlocks(markup(config.source(file), file));
+  }
+
+  private ParsedMarkup markup(Source source, Path file) {
     String text;
     try {
       text = Files.readString(file);
@@ -34,15 +48,12 @@ public final class DocumentParser {
       throw new DocTestException(source.at(1), "cannot read: " + e.getMessage());
     }
     String name = file.getFileName().toString();
-    ParsedMarkup markup;
     if (name.endsWith(".md")) {
-      markup = new MarkdownParser().parse(source, text);
+      return new MarkdownParser().parse(source, text);
     } else if (name.endsWith(".adoc")) {
-      markup = new AsciiDocParser(asciidoc).parse(source, text);
-    } else {
-      throw new DocTestException(source.at(1), "not a .md or .adoc document");
+      return new AsciiDocParser(asciidoc).parse(source, text);
     }
-    return classifier.classify(source, markup, config.isExecutable(file));
+    throw new DocTestException(source.at(1), "not a .md or .adoc document");
   }
 
   /** Whether {@code file} is a document this parser reads. */
