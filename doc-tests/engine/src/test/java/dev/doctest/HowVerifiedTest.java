@@ -28,7 +28,7 @@ class HowVerifiedTest {
             List.of("Verified by running `fake-cli fail 1`."),
             List.of(
                 "Verified by running `fake-cli forget`.",
-                "Its effects were undone before the next step."),
+                "A throwaway example: it ran on a copy of this page's state, undone before the next step."),
             List.of("`01JQ8Z3V6K2M4N5P6Q7R8S9T0V` is an example: each run prints another ULID."),
             List.of("Not run: shows the Windows spelling, which the doc-tests cannot run."));
     assertThat(how.ofPage(basics, Optional.empty()))

@@ -73,15 +73,26 @@ class TruthRulesTest {
   }
 
   @Test
-  void aCommandTheReaderSeesCannotBeUndone() {
+  void aThrowawayExampleRunsOnACopyOfThePageAndLeavesNoTrace() {
     EngineFixture f =
         fixture()
             .mutate(
                 BASICS,
-                "```bash\nfake-cli id\n```",
-                "<!-- doctest: isolated -->\n```bash\nfake-cli id\n```");
+                "## Shell state",
+                "If the file had a typo, you would see it:\n\n"
+                    + "<!-- doctest: file isolated -->\n```toml\n# ~/.fake-cli.toml\nserver = \"htps://typo\"\n```\n\n"
+                    + "```bash {isolated}\ncat ~/.fake-cli.toml\n```\n\n"
+                    + "```\n# ~/.fake-cli.toml\nserver = \"htps://typo\"\n```\n\n"
+                    + "## Shell state")
+            .mutate(BASICS, "cat ~/.greeted && ls ~", "cat ~/.greeted ~/.fake-cli.toml && ls ~")
+            .mutate(
+                BASICS,
+                "HELLO, WORLD!\nproject\n",
+                "HELLO, WORLD!\n# ~/.fake-cli.toml\nserver = \"https://your-server.example.com\"\nproject\n");
 
-    assertThat(parseError(f, BASICS)).contains("isolated undoes a command the reader types");
+    DocumentResult result = f.run(BASICS);
+
+    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
   }
 
   // 3. Output nobody checks.

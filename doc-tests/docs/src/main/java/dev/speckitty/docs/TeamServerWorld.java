@@ -80,6 +80,7 @@ public final class TeamServerWorld implements World {
       Fixtures.User user = Fixtures.demoUser();
       return Map.of(
           "server.url", server.baseUrl(),
+          "server.address", "127.0.0.1:" + server.port(),
           "user.name", user.username(),
           "user.password", user.password());
     }

@@ -36,6 +36,14 @@ public sealed interface Step {
    */
   record Shown(int line, String role, String text) {}
 
+  /**
+   * Whether the step belongs to a throwaway example: it and the isolated steps right after it run
+   * on a copy of the page's state, which is thrown away after the last of them.
+   */
+  default boolean isolated() {
+    return false;
+  }
+
   /** Whether the step is run (everything but illustrative blocks). */
   default boolean runs() {
     return !(this instanceof Illustrative);
@@ -84,6 +92,11 @@ public sealed interface Step {
       boolean hidden,
       Optional<List<Shown>> transcript)
       implements Step {
+    @Override
+    public boolean isolated() {
+      return options.isolated();
+    }
+
     /** A command with its own blocks (not part of a terminal transcript). */
     public Command(
         Location location,
@@ -126,6 +139,11 @@ public sealed interface Step {
       Options options,
       Optional<List<Shown>> block)
       implements Step {
+    @Override
+    public boolean isolated() {
+      return options.isolated();
+    }
+
     /** An interactive command with its own blocks (not part of a terminal transcript). */
     public Interactive(
         Location location, String heading, String script, Expected transcript, Options options) {
@@ -148,7 +166,13 @@ public sealed interface Step {
   }
 
   /** A file the reader creates in an editor, with the content the document shows. */
-  record WriteFile(Location location, String heading, String path, String content) implements Step {
+  record WriteFile(Location location, String heading, String path, String content, boolean isolated)
+      implements Step {
+    /** A file the reader keeps (not part of a throwaway example). */
+    public WriteFile(Location location, String heading, String path, String content) {
+      this(location, heading, path, content, false);
+    }
+
     @Override
     public String label() {
       return "write " + path;

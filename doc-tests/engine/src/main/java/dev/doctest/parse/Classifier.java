@@ -181,13 +181,14 @@ final class Classifier {
                                           b.location(),
                                           "file block needs a path: a first-line comment such as '# ~/.config/x.toml', or path=…")));
           checkInsideWorkspace(path, b.location());
-          Location earlier = files.putIfAbsent(path, b.location());
+          boolean example = d.has("isolated");
+          Location earlier = example ? null : files.putIfAbsent(path, b.location());
           if (earlier != null) {
             throw new DocTestException(
                 b.location(),
                 "duplicate file block for " + path + " (also at line " + earlier.line() + ")");
           }
-          steps.add(new Step.WriteFile(b.location(), b.heading(), path, b.content()));
+          steps.add(new Step.WriteFile(b.location(), b.heading(), path, b.content(), example));
         }
         case UNCLASSIFIED ->
             throw new DocTestException(
@@ -461,14 +462,8 @@ final class Classifier {
     return new Expected(at, firstLine, text, mode, varying);
   }
 
-  /** The rules for a command the page shows: it may not swallow a failure or be undone. */
+  /** The rule for a command the page shows: it may not swallow a failure. */
   private void checkShownCommand(RawBlock command, Annotations d) {
-    if (d.has("isolated")) {
-      throw new DocTestException(
-          command.location(),
-          "isolated undoes a command the reader types, so the page would show a state no reader"
-              + " could reach: use it only on a hidden troubleshooting example (run=…)");
-    }
     if (!d.has("exit") && ShellText.swallowsFailures(command.content())) {
       throw new DocTestException(
           command.location(),

@@ -14,6 +14,10 @@ import java.util.Optional;
  * copy, an excerpt, example values, a starting state. Nothing that shapes a result is invisible.
  */
 public final class HowVerified {
+  /** The note of a step of a throwaway example. */
+  static final String THROWAWAY =
+      "A throwaway example: it ran on a copy of this page's state, undone before the next step.";
+
   private final DocTestConfig config;
   private final Map<String, String> stateNotes;
 
@@ -42,6 +46,8 @@ public final class HowVerified {
       notes.addAll(expected(i.transcript()));
     } else if (step instanceof Step.Illustrative i) {
       notes.add("Not run: " + i.reason() + ".");
+    } else if (step instanceof Step.WriteFile w && w.isolated()) {
+      notes.add(THROWAWAY);
     }
     return notes;
   }
@@ -59,7 +65,7 @@ public final class HowVerified {
       notes.add(note + ".");
     }
     if (options.isolated()) {
-      notes.add("Its effects were undone before the next step.");
+      notes.add(THROWAWAY);
     }
     return notes;
   }

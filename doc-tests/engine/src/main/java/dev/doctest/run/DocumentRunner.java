@@ -53,8 +53,15 @@ public final class DocumentRunner {
     List<StepResult> results = new ArrayList<>();
     String stopped =
         firstStep > 0 ? null : spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
+    Snapshot example = null; // the state before the throwaway example that is running, if one is
     for (int index = 0; index < spec.steps().size(); index++) {
       Step step = spec.steps().get(index);
+      if (example != null && !step.isolated() && step.runs()) {
+        example = undo(example, stage);
+      }
+      if (example == null && step.isolated() && stopped == null && index >= firstStep) {
+        example = stage.snapshot();
+      }
       if (index < firstStep) {
         results.add(StepResult.skipped(step, "not run: the run started at a later step"));
         continue;
@@ -74,6 +81,9 @@ public final class DocumentRunner {
               "the step at " + step.location() + " failed, so the state after it cannot be trusted";
         }
       }
+    }
+    if (example != null) {
+      undo(example, stage);
     }
     return new DocumentResult(
         spec,
@@ -168,7 +178,6 @@ public final class DocumentRunner {
         step instanceof Step.Command c
             ? c.options()
             : step instanceof Step.Interactive i ? i.options() : Step.Options.DEFAULT;
-    Snapshot before = options.isolated() ? stage.snapshot() : null;
     options.scenario().ifPresent(stage::enter);
     try {
       if (step instanceof Step.Command c) {
@@ -185,12 +194,15 @@ public final class DocumentRunner {
       if (options.scenario().isPresent()) {
         stage.normal();
       }
-      if (before != null) {
-        try (before) {
-          stage.restore(before);
-        }
-      }
     }
+  }
+
+  /** Ends a throwaway example: the page's state goes back to what it was before it. */
+  private static Snapshot undo(Snapshot example, Stage stage) {
+    try (example) {
+      stage.restore(example);
+    }
+    return null;
   }
 
   private Duration timeout(Step.Options o) {

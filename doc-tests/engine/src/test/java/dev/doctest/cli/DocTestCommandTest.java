@@ -115,7 +115,8 @@ class DocTestCommandTest {
     assertThat(run.out())
         .contains("starts from fixture greeted-twice: fake-cli has greeted twice")
         .contains("Verified by running `fake-cli fail 1`.")
-        .contains("Its effects were undone before the next step.")
+        .contains(
+            "A throwaway example: it ran on a copy of this page's state, undone before the next step.")
         .doesNotContain("✓");
   }
 
