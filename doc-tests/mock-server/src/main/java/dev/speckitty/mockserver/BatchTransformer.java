@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/v1/events/batch/}: gzip or plain JSON, at most 1000 events, a verdict per event.
- * Transformer parameter {@code reject_first: true} rejects the first event of each batch.
+ * Transformer parameter {@code reject_first: true} rejects the first event of each batch; {@code
+ * verdicts_for_first: n} stores every event but answers only for the first {@code n}, as a broken
+ * server might.
  */
 final class BatchTransformer extends StubTransformer {
   static final String NAME = "spec-kitty-batch";
@@ -70,7 +72,12 @@ final class BatchTransformer extends StubTransformer {
         Boolean.TRUE.equals(serveEvent.getTransformerParameters().get("reject_first"));
     ObjectNode answer = Responses.JSON.createObjectNode();
     ArrayNode results = answer.putArray("results");
-    for (TeamServerState.Verdict v : state.store(session.get().team(), events, rejectFirst)) {
+    List<TeamServerState.Verdict> verdicts = state.store(session.get().team(), events, rejectFirst);
+    Object answerFirst = serveEvent.getTransformerParameters().get("verdicts_for_first");
+    if (answerFirst instanceof Number n) {
+      verdicts = verdicts.subList(0, Math.min(n.intValue(), verdicts.size()));
+    }
+    for (TeamServerState.Verdict v : verdicts) {
       ObjectNode r = results.addObject().put("event_id", v.eventId()).put("status", v.status());
       if (v.error() != null) {
         r.put("error", v.error());

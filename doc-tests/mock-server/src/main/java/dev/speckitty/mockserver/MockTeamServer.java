@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The mock team server: WireMock on 127.0.0.1 serving the stub files of {@code mock-server/}, with
@@ -26,6 +28,7 @@ public final class MockTeamServer implements AutoCloseable {
   private final List<Extension> extensions = new ArrayList<>();
   private final String team;
   private final BatchTransformer batches;
+  private final List<StubMapping> added = new ArrayList<>();
   private WireMockServer server;
   private int port;
   private Scenario scenario = Scenario.NORMAL;
@@ -103,6 +106,7 @@ public final class MockTeamServer implements AutoCloseable {
     config.enableBrowserProxying(false);
     server = new WireMockServer(config);
     server.start();
+    added.forEach(server::addStubMapping);
     port = server.port();
     server.setScenarioState(FAULTS, scenario.faultState());
   }
@@ -156,9 +160,38 @@ public final class MockTeamServer implements AutoCloseable {
     this.batches.holdAnswersAfter(batches, millis);
   }
 
-  /** Back to a fresh server: no tokens, no events, scenario normal. */
+  /**
+   * Adds a stub mapping, written as WireMock's JSON (a {@code mappings/} file's content), for one
+   * test: a fault that no named {@link Scenario} plays. It answers before the stub files (priority
+   * 1 unless it sets its own; a later stub wins a tie) until {@link #removeAddedStubs()} or {@link
+   * #reset()}. Named situations belong in {@code mappings/} instead, where readers can use them.
+   *
+   * @return the id of the added stub
+   */
+  public synchronized UUID addStub(String mappingJson) {
+    StubMapping mapping = StubMapping.buildFrom(mappingJson);
+    if (mapping.getPriority() == null) {
+      mapping.setPriority(1);
+    }
+    added.add(mapping);
+    if (server.isRunning()) {
+      server.addStubMapping(mapping);
+    }
+    return mapping.getId();
+  }
+
+  /** Removes every stub {@link #addStub} added: the stub files answer again. */
+  public synchronized void removeAddedStubs() {
+    if (server.isRunning()) {
+      added.forEach(server::removeStubMapping);
+    }
+    added.clear();
+  }
+
+  /** Back to a fresh server: no tokens, no events, no added stubs, scenario normal. */
   public synchronized void reset() {
     state.reset();
+    removeAddedStubs();
     use(Scenario.NORMAL);
   }
 

@@ -224,4 +224,63 @@ class MockTeamServerTest {
     assertThat(server.port()).isEqualTo(port);
     assertThat(api.get("/api/v1/sync/health/", null).status()).isEqualTo(401);
   }
+
+  @Test
+  void addedStubAnswersBeforeTheStubFilesUntilRemoved() {
+    server.addStub(
+        """
+        {"request": {"method": "GET", "url": "/api/v1/sync/health/"},
+         "response": {"status": 403, "headers": {"Content-Type": "application/json"},
+                      "jsonBody": {"detail": "Your team is suspended."}}}
+        """);
+
+    Api.Answer faulty = api.get("/api/v1/sync/health/", null);
+    server.removeAddedStubs();
+    Api.Answer normal = api.get("/api/v1/sync/health/", null);
+
+    assertThat(faulty.status()).isEqualTo(403);
+    assertThat(faulty.json().get("detail").asText()).isEqualTo("Your team is suspended.");
+    assertThat(normal.status()).isEqualTo(401);
+  }
+
+  @Test
+  void addedStubSurvivesARestartAndGoesOnReset() {
+    server.addStub(
+        """
+        {"request": {"method": "GET", "url": "/api/v1/sync/health/"},
+         "response": {"status": 403, "headers": {"Content-Type": "application/json"},
+                      "jsonBody": {"detail": "Forbidden."}}}
+        """);
+    server.use(Scenario.SERVER_DOWN);
+    server.use(Scenario.NORMAL);
+
+    int afterRestart = api.get("/api/v1/sync/health/", null).status();
+    server.reset();
+    int afterReset = api.get("/api/v1/sync/health/", null).status();
+
+    assertThat(afterRestart).isEqualTo(403);
+    assertThat(afterReset).isEqualTo(401);
+  }
+
+  @Test
+  void batchCanStoreEveryEventButAnswerForTheFirstOnly() {
+    String token = api.login(USER, PASSWORD);
+    server.addStub(
+        """
+        {"request": {"method": "POST", "url": "/api/v1/events/batch/"},
+         "response": {"transformers": ["spec-kitty-batch"],
+                      "transformerParameters": {"verdicts_for_first": 1}}}
+        """);
+    String batch =
+        "{\"events\": ["
+            + Api.event(Api.ulid(1), "kitty-team", 1)
+            + ","
+            + Api.event(Api.ulid(2), "kitty-team", 2)
+            + "]}";
+
+    JsonNode answer = api.pushGzip(token, batch).json();
+
+    assertThat(answer.findValuesAsText("event_id")).containsExactly(Api.ulid(1));
+    assertThat(server.state().events("kitty-team")).hasSize(2);
+  }
 }
