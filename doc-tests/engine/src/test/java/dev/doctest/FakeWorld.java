@@ -60,6 +60,23 @@ public final class FakeWorld implements World {
         throw new UncheckedIOException(e);
       }
       server.createContext(
+          "/board",
+          exchange -> {
+            byte[] body =
+                ("<!DOCTYPE html><html><head><title>Board</title><style>"
+                        + "body{font-family:sans-serif;margin:2rem}"
+                        + ".card{border:1px solid #888;margin:.3rem;padding:.3rem;width:10rem}"
+                        + "</style></head><body><h1>Fake board</h1><section id=\"done\">"
+                        + "<div class=\"card\">WP01</div><div class=\"card\">WP02</div>"
+                        + "</section></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
+      server.createContext(
           "/",
           exchange -> {
             visits++;

@@ -32,6 +32,10 @@ public final class Annotations {
           "path",
           "hides-output");
 
+  /** Keys of a browser step ({@code <!-- doctest-browser: … -->}). */
+  public static final Set<String> BROWSER_KEYS =
+      Set.of("open", "see", "count", "screenshot", "region");
+
   /** Keys a document may carry. */
   public static final Set<String> DOCUMENT_KEYS = Set.of("continues", "fixture");
 

@@ -184,6 +184,39 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * What a reader sees in a browser: a page opened at a URL, text on it, a number of elements, and,
+   * when the page shows an image made from it, that image taken afresh.
+   *
+   * @param url the address, as the page writes it (placeholders apply)
+   * @param see texts that must be visible on the page
+   * @param counts CSS selectors, each with how many visible elements it must find
+   * @param screenshot the image the page shows, relative to the page's folder
+   * @param region the CSS selector of the element the image shows (the whole window when empty)
+   */
+  record Browse(
+      Location location,
+      String heading,
+      String url,
+      List<String> see,
+      List<Count> counts,
+      Optional<String> screenshot,
+      Optional<String> region)
+      implements Step {
+    /** A selector and how many visible elements it must find. */
+    public record Count(String selector, int expected) {}
+
+    @Override
+    public String label() {
+      return "open " + url;
+    }
+
+    @Override
+    public List<Shown> shown() {
+      return List.of();
+    }
+  }
+
   /** A block shown for understanding, not run — always with the reason. */
   record Illustrative(Location location, String heading, String text, String reason)
       implements Step {

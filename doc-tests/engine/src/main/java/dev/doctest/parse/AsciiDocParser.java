@@ -108,6 +108,18 @@ final class AsciiDocParser {
       String context = node.getContext();
       int line = node.getSourceLocation() == null ? 1 : node.getSourceLocation().getLineNumber();
       Location at = file.at(line);
+      Object browser = node.getAttribute("doctest-browser");
+      if (browser != null) {
+        blocks.add(
+            new RawBlock(
+                at,
+                line,
+                heading,
+                RawBlock.BROWSER,
+                "",
+                Annotations.parse(browser.toString(), at, Annotations.BROWSER_KEYS),
+                ""));
+      }
       switch (context) {
         case "section" -> {
           heading = ((Section) node).getTitle();

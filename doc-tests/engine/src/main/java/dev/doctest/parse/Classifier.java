@@ -115,6 +115,11 @@ final class Classifier {
         steps.add(new Step.Illustrative(b.location(), b.heading(), b.content(), reason));
         continue;
       }
+      if (b.language().equals(RawBlock.BROWSER)) {
+        pending = flush(pending, steps);
+        steps.add(browse(b));
+        continue;
+      }
       if (TRANSCRIPT_LANGUAGES.contains(b.language().toLowerCase(java.util.Locale.ROOT))
           && !d.has("output")
           && !d.has("file")) {
@@ -421,6 +426,69 @@ final class Classifier {
                   shown));
     }
     return steps;
+  }
+
+  /** A browser step: where to go, what a reader must see there, the image it makes. */
+  private Step browse(RawBlock b) {
+    Annotations d = b.annotations();
+    String url =
+        d.value("open")
+            .orElseThrow(
+                () ->
+                    new DocTestException(
+                        b.location(), "a browser step needs the page to open: open=<url>"));
+    List<Step.Browse.Count> counts = new ArrayList<>();
+    for (String c : d.all("count")) {
+      int eq = c.lastIndexOf('=');
+      try {
+        counts.add(
+            new Step.Browse.Count(c.substring(0, eq), Integer.parseInt(c.substring(eq + 1))));
+      } catch (RuntimeException e) {
+        throw new DocTestException(
+            b.location(),
+            "count needs a CSS selector and a number: count=\".lane .card=5\", not count=" + c);
+      }
+    }
+    if (d.all("see").isEmpty() && counts.isEmpty()) {
+      throw new DocTestException(
+          b.location(),
+          "a browser step checks what a reader sees: give it see=\"text\" or"
+              + " count=\"selector=N\"");
+    }
+    Optional<String> screenshot = d.value("screenshot");
+    screenshot.ifPresent(
+        path -> {
+          checkInsideDocs(path, b.location());
+          String page = read(b.location().file());
+          if (!page.contains("](" + path + ")") && !page.contains("image::" + path + "[")) {
+            throw new DocTestException(
+                b.location(),
+                "the screenshot "
+                    + path
+                    + " is not shown on the page: add it as an image, e.g. ![what it shows]("
+                    + path
+                    + ")");
+          }
+        });
+    return new Step.Browse(
+        b.location(), b.heading(), url, d.all("see"), counts, screenshot, d.value("region"));
+  }
+
+  private static void checkInsideDocs(String path, Location at) {
+    if (path.startsWith("/")
+        || java.nio.file.Path.of(path).normalize().startsWith("..")
+        || !path.endsWith(".png")) {
+      throw new DocTestException(
+          at, "a screenshot is a .png beside the page or below it, not " + path);
+    }
+  }
+
+  private static String read(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new DocTestException(new Location(file, file.toString(), 1), "cannot read: " + e);
+    }
   }
 
   private Expected expected(RawBlock b) {

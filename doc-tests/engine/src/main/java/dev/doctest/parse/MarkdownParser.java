@@ -26,6 +26,8 @@ import org.commonmark.parser.Parser;
 final class MarkdownParser {
   private static final Pattern BLOCK_COMMENT =
       Pattern.compile("(?s)^\\s*<!--\\s*doctest:(.*?)-->\\s*$");
+  private static final Pattern BROWSER_COMMENT =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest-browser:(.*?)-->\\s*$");
   private static final Pattern DOC_COMMENT =
       Pattern.compile("(?s)^\\s*<!--\\s*doctest-document:(.*?)-->\\s*$");
   private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
@@ -84,6 +86,19 @@ final class MarkdownParser {
     @Override
     public void visit(HtmlBlock html) {
       Location at = file.at(line(html));
+      Matcher browser = BROWSER_COMMENT.matcher(html.getLiteral());
+      if (browser.matches()) {
+        blocks.add(
+            new RawBlock(
+                at,
+                at.line(),
+                heading,
+                RawBlock.BROWSER,
+                "",
+                Annotations.parse(browser.group(1), at, Annotations.BROWSER_KEYS),
+                ""));
+        return;
+      }
       Matcher doc = DOC_COMMENT.matcher(html.getLiteral());
       if (doc.matches()) {
         documentAnnotations =

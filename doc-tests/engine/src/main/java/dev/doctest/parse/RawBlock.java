@@ -21,4 +21,7 @@ record RawBlock(
     String language,
     String content,
     Annotations annotations,
-    String textBefore) {}
+    String textBefore) {
+  /** The language of a browser step's annotation, which stands in the page where a block would. */
+  static final String BROWSER = "doctest-browser";
+}

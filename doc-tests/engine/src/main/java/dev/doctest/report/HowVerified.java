@@ -46,6 +46,20 @@ public final class HowVerified {
       notes.addAll(expected(i.transcript()));
     } else if (step instanceof Step.Illustrative i) {
       notes.add("Not run: " + i.reason() + ".");
+    } else if (step instanceof Step.Browse b) {
+      StringBuilder note =
+          new StringBuilder("Verified in a browser: opened `").append(b.url()).append('`');
+      b.see().forEach(t -> note.append(", saw “").append(t).append('”'));
+      b.counts()
+          .forEach(
+              c ->
+                  note.append(", counted ")
+                      .append(c.expected())
+                      .append(" × `")
+                      .append(c.selector())
+                      .append('`'));
+      notes.add(note + ".");
+      b.screenshot().ifPresent(p -> notes.add("The image " + p + " was taken by this build."));
     } else if (step instanceof Step.WriteFile w && w.isolated()) {
       notes.add(THROWAWAY);
     }

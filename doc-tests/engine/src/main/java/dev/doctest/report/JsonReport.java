@@ -132,6 +132,31 @@ public final class JsonReport {
     if (s instanceof Step.Command c && c.hidden()) {
       o.put("hidden_command", c.script());
     }
+    if (s instanceof Step.Browse b) {
+      ObjectNode browser = o.putObject("browser");
+      browser.put("open", b.url());
+      b.see().forEach(browser.withArray("see")::add);
+      b.counts()
+          .forEach(
+              c ->
+                  browser
+                      .withArray("count")
+                      .addObject()
+                      .put("selector", c.selector())
+                      .put("expected", c.expected()));
+      b.screenshot()
+          .ifPresent(
+              p -> {
+                browser.put("screenshot", p);
+                Path pageDir =
+                    config
+                        .root()
+                        .toAbsolutePath()
+                        .normalize()
+                        .relativize(s.location().file().toAbsolutePath().normalize().getParent());
+                browser.put("fresh_image", "images/" + pageDir.resolve(p).normalize().toString());
+              });
+    }
     ArrayNode notes = o.putArray("how_verified");
     howVerified.of(s).forEach(notes::add);
     r.ran()

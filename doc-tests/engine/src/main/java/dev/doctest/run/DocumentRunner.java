@@ -27,9 +27,15 @@ public final class DocumentRunner {
   private final DocTestConfig config;
   private final OutputMatcher matcher;
 
-  public DocumentRunner(DocTestConfig config) {
+  private final Path images;
+
+  /**
+   * @param images where browser steps put the screenshots they take (beside the reports)
+   */
+  public DocumentRunner(DocTestConfig config, Path images) {
     this.config = config;
     this.matcher = new OutputMatcher(config.patterns());
+    this.images = images;
   }
 
   /** Runs {@code spec} on {@code stage}. */
@@ -189,11 +195,103 @@ public final class DocumentRunner {
       if (step instanceof Step.WriteFile w) {
         return writeFile(w, stage, start);
       }
+      if (step instanceof Step.Browse b) {
+        return browse(b, stage, start);
+      }
       return StepResult.skipped(step, ((Step.Illustrative) step).reason());
     } finally {
       if (options.scenario().isPresent()) {
         stage.normal();
       }
+    }
+  }
+
+  /**
+   * A browser step: the page at its URL must show what the page says, and the image it declares is
+   * taken afresh — beside the reports, for the site to publish — and compared with the one in the
+   * docs. A difference is a drift (update mode writes the new image into the docs).
+   */
+  private StepResult browse(Step.Browse b, Stage stage, long start) {
+    Optional<Browser> browser = Browser.detect();
+    if (browser.isEmpty()) {
+      return StepResult.skipped(b, "skipped: " + Browser.MISSING);
+    }
+    Browser.Seen seen = browser.get().look(stage.placeholders().toActual(b.url()), b);
+    Path pageDir = b.location().file().getParent();
+    Path relDir =
+        config.root().toAbsolutePath().normalize().relativize(pageDir.toAbsolutePath().normalize());
+    String summary =
+        String.join(
+            "\n",
+            java.util.stream.Stream.concat(
+                    b.see().stream().map(t -> "sees “" + t + "”"),
+                    b.counts().stream().map(c -> "counts " + c.expected() + " × " + c.selector()))
+                .toList());
+    StepResult.Ran ran = new StepResult.Ran(0, summary);
+    if (!seen.problems().isEmpty()) {
+      Path shot =
+          images
+              .resolve("failures")
+              .resolve(relDir.toString())
+              .resolve(b.location().file().getFileName() + "-" + b.location().line() + ".png");
+      write(shot, seen.window());
+      return drifted(
+          b,
+          start,
+          b.location()
+              + ": in the browser at "
+              + b.url()
+              + ": "
+              + String.join("; ", seen.problems())
+              + "\n   What the browser showed: "
+              + shot,
+          Optional.empty(),
+          ran);
+    }
+    if (b.screenshot().isPresent() && seen.image().isPresent()) {
+      Path fresh = images.resolve(relDir.toString()).resolve(b.screenshot().get()).normalize();
+      write(fresh, seen.image().get());
+      Path committed = pageDir.resolve(b.screenshot().get()).normalize();
+      double difference;
+      try {
+        difference =
+            Files.exists(committed)
+                ? Browser.difference(Files.readAllBytes(committed), seen.image().get())
+                : 1;
+      } catch (IOException e) {
+        difference = 1;
+      }
+      if (difference > IMAGE_TOLERANCE) {
+        return drifted(
+            b,
+            start,
+            b.location()
+                + ": the image "
+                + b.screenshot().get()
+                + (Files.exists(committed)
+                    ? " drifted: "
+                        + String.format(java.util.Locale.ROOT, "%.1f", difference * 100)
+                        + "% of its pixels differ"
+                    : " is not in the docs yet")
+                + " (the new one: "
+                + fresh
+                + "; update mode writes it into the docs)",
+            Optional.of(fresh.toString()),
+            ran);
+      }
+    }
+    return StepResult.passed(b, Duration.ofNanos(System.nanoTime() - start), ran);
+  }
+
+  /** How many of an image's pixels may differ (fonts, anti-aliasing) before it has drifted. */
+  static final double IMAGE_TOLERANCE = 0.01;
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
