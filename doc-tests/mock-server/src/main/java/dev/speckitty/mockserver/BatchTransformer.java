@@ -70,7 +70,8 @@ final class BatchTransformer extends StubTransformer {
         Boolean.TRUE.equals(serveEvent.getTransformerParameters().get("reject_first"));
     ObjectNode answer = Responses.JSON.createObjectNode();
     ArrayNode results = answer.putArray("results");
-    for (TeamServerState.Verdict v : state.store(session.get().team(), events, rejectFirst)) {
+    for (TeamServerState.Verdict v :
+        state.store(session.get().team(), session.get().username(), events, rejectFirst)) {
       ObjectNode r = results.addObject().put("event_id", v.eventId()).put("status", v.status());
       if (v.error() != null) {
         r.put("error", v.error());
