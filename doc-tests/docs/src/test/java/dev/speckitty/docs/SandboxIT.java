@@ -18,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxIT {
   @TempDir Path home;
 
+  /** A card in a lane of the dashboard's board (lanes are sections with the cards inside). */
+  private static String inLane(String lane, String wp) {
+    return "(?s)data-lane=\"" + lane + "\">(?:(?!</section>).)*data-wp=\"" + wp + "\"";
+  }
+
   @Test
   void readerCanLogInSyncAndSeeTheDashboard() throws Exception {
     Process sandbox =
@@ -62,9 +67,13 @@ class SandboxIT {
                   + "...\n↑ Pushed 15 events (1 batch)\n↓ Pulled 0 new events\n✅ Sync complete\n");
       String dashboard = Http.get(url + "/a/kitty-team/dashboards/");
       assertThat(dashboard)
-          .contains("photo-app", "001-photo-gallery — Photo gallery", "15 events received")
-          .containsPattern("<td>WP01</td><td>Foundation</td><td class=\"lane\">doing</td>")
-          .containsPattern("<td>WP02</td><td>Data model</td><td class=\"lane\">planned</td>");
+          .contains(
+              "data-project=\"photo-app\"",
+              "<span class=\"feature-title\">Photo gallery</span>",
+              "Sandbox dashboard: 15 events received.",
+              "<span class=\"wp\">WP01</span> <span class=\"title\">Foundation</span>")
+          .containsPattern(inLane("doing", "WP01"))
+          .containsPattern(inLane("planned", "WP02"));
     } finally {
       sandbox.destroy();
       assertThat(sandbox.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -111,7 +111,12 @@ class ScenarioCliTest {
     assertThat(again.out()).contains("↑ Pushed 0 events (0 batches)\n↓ Pulled 0 new events\n");
     assertThat(server.state().events("kitty-team")).hasSize(48);
     assertThat(Http.get(server.baseUrl() + "/a/kitty-team/dashboards/"))
-        .contains("photo-app", "001-photo-gallery", "(accepted)");
+        .contains(
+            "<section class=\"project\" data-project=\"photo-app\">",
+            "<section class=\"board\" data-feature=\"001-photo-gallery\" data-status=\"accepted\">",
+            "<h3>Done <span class=\"count\">5</span></h3>",
+            "<span class=\"who\">reader@spec-kitty.test</span>"
+                + " <span class=\"what\">accepted feature 001-photo-gallery</span>");
   }
 
   @Test

@@ -72,7 +72,8 @@ final class BatchTransformer extends StubTransformer {
         Boolean.TRUE.equals(serveEvent.getTransformerParameters().get("reject_first"));
     ObjectNode answer = Responses.JSON.createObjectNode();
     ArrayNode results = answer.putArray("results");
-    List<TeamServerState.Verdict> verdicts = state.store(session.get().team(), events, rejectFirst);
+    List<TeamServerState.Verdict> verdicts =
+        state.store(session.get().team(), session.get().username(), events, rejectFirst);
     Object answerFirst = serveEvent.getTransformerParameters().get("verdicts_for_first");
     if (answerFirst instanceof Number n) {
       verdicts = verdicts.subList(0, Math.min(n.intValue(), verdicts.size()));

@@ -60,4 +60,9 @@ public final class Fixtures {
     read("teammate-events.json").get("events").forEach(events::add);
     return events;
   }
+
+  /** The user who "pushed" the teammates' events, as the dashboard's activity names them. */
+  static String teammatePusher() {
+    return read("teammate-events.json").get("pushed_by").asText();
+  }
 }

@@ -94,6 +94,8 @@ public final class MockTeamServer implements AutoCloseable {
             .bindAddress("127.0.0.1")
             .port(wantedPort)
             .disableRequestJournal()
+            // The dashboard's template: {{value}} is HTML-escaped (WireMock's default is not to).
+            .withTemplateEscapingDisabled(false)
             .extensions(extensions.toArray(Extension[]::new));
     if (files.isPresent()) {
       config.usingFilesUnderDirectory(files.get().toString());

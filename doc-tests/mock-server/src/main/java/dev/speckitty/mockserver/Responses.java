@@ -22,12 +22,4 @@ final class Responses {
   static ResponseDefinition error(int status, String detail) {
     return json(status, JSON.createObjectNode().put("detail", detail));
   }
-
-  static ResponseDefinition html(String html) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(200)
-        .withHeader("Content-Type", "text/html; charset=utf-8")
-        .withBody(html)
-        .build();
-  }
 }

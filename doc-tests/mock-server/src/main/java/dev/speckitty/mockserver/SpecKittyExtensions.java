@@ -24,15 +24,20 @@ public final class SpecKittyExtensions implements ExtensionFactory {
 
   @Override
   public List<Extension> create(WireMockServices services) {
-    return extensions();
+    return extensions(!services.getOptions().getTemplateEscapingDisabled());
   }
 
+  /** The extensions for a server whose templates escape HTML, as {@link MockTeamServer}'s do. */
   List<Extension> extensions() {
+    return extensions(true);
+  }
+
+  private List<Extension> extensions(boolean templatesEscapeHtml) {
     return List.of(
         new TokenTransformer(state),
         new HealthTransformer(state),
         new BatchTransformer(state),
         new PullTransformer(state),
-        new DashboardTransformer(state));
+        new DashboardModel(state, templatesEscapeHtml));
   }
 }

@@ -40,18 +40,28 @@ public final class TeamServerState {
    */
   public record Session(String username, String team, Instant expiresAt) {}
 
+  /** Who pushed an event saved before the server remembered pushers. */
+  public static final String UNKNOWN_PUSHER = "unknown user";
+
   /**
    * A stored event.
    *
    * @param seq its position in the team's log (the pull cursor)
    * @param event the envelope as received
+   * @param pushedBy the user whose session pushed it (the envelope does not say who)
    */
-  public record StoredEvent(long seq, ObjectNode event) {}
+  public record StoredEvent(long seq, ObjectNode event, String pushedBy) {}
 
   /** A team's events in arrival order; an event's seq is its index + 1. */
   private static final class TeamLog {
     final List<StoredEvent> events = new ArrayList<>();
     final Map<String, StoredEvent> byId = new HashMap<>();
+
+    void add(ObjectNode event, String pushedBy) {
+      StoredEvent stored = new StoredEvent(events.size() + 1L, event, pushedBy);
+      events.add(stored);
+      byId.put(event.path("event_id").asText(), stored);
+    }
   }
 
   /** A stored-or-not verdict per pushed event. */
@@ -119,11 +129,13 @@ public final class TeamServerState {
   }
 
   /**
-   * Stores a batch for {@code team}: new events {@code success}, known ids {@code duplicate},
-   * malformed ones {@code rejected} with the reason. With {@code rejectFirst}, the first event is
-   * rejected as the {@code rejected-event} scenario asks.
+   * Stores a batch {@code pushedBy} a user of {@code team}: new events {@code success}, known ids
+   * {@code duplicate} (keeping their first pusher), malformed ones {@code rejected} with the
+   * reason. With {@code rejectFirst}, the first event is rejected as the {@code rejected-event}
+   * scenario asks.
    */
-  public synchronized List<Verdict> store(String team, List<JsonNode> events, boolean rejectFirst) {
+  public synchronized List<Verdict> store(
+      String team, String pushedBy, List<JsonNode> events, boolean rejectFirst) {
     TeamLog log = teams.computeIfAbsent(team, t -> new TeamLog());
     List<Verdict> verdicts = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
@@ -138,9 +150,7 @@ public final class TeamServerState {
       } else if (log.byId.containsKey(id)) {
         verdicts.add(new Verdict(id, "duplicate", null));
       } else {
-        StoredEvent stored = new StoredEvent(log.events.size() + 1L, (ObjectNode) e.deepCopy());
-        log.events.add(stored);
-        log.byId.put(id, stored);
+        log.add((ObjectNode) e.deepCopy(), pushedBy);
         verdicts.add(new Verdict(id, "success", null));
       }
     }
@@ -215,7 +225,7 @@ public final class TeamServerState {
     for (JsonNode e : Fixtures.teammateEvents()) {
       fixture.add(((ObjectNode) e.deepCopy()).put("team_slug", team));
     }
-    store(team, fixture, false);
+    store(team, Fixtures.teammatePusher(), fixture, false);
   }
 
   /** Forgets all tokens and events. */
@@ -226,17 +236,27 @@ public final class TeamServerState {
     tokens = 0;
   }
 
-  /** Everything this state remembers but the users (which come from the fixtures), as JSON. */
+  /**
+   * Everything this state remembers but the users (which come from the fixtures), as JSON: {@code
+   * teams} holds each team's events as received, {@code pushed_by} who pushed each (team → event id
+   * → user).
+   */
   public synchronized ObjectNode toJson() {
     ObjectNode n = Responses.JSON.createObjectNode();
     n.put("tokens_issued", tokens);
     sessions(n.putObject("access"), access);
     sessions(n.putObject("refresh"), refresh);
     ObjectNode teamLogs = n.putObject("teams");
+    ObjectNode pushers = n.putObject("pushed_by");
     teams.forEach(
         (team, log) -> {
           var events = teamLogs.putArray(team);
-          log.events.forEach(e -> events.add(e.event()));
+          ObjectNode byId = pushers.putObject(team);
+          log.events.forEach(
+              e -> {
+                events.add(e.event());
+                byId.put(e.event().path("event_id").asText(), e.pushedBy());
+              });
         });
     return n;
   }
@@ -250,7 +270,10 @@ public final class TeamServerState {
                 .put("expires_at", s.expiresAt().toString()));
   }
 
-  /** Replaces what this state remembers with what {@link #toJson()} wrote. */
+  /**
+   * Replaces what this state remembers with what {@link #toJson()} wrote; events saved without a
+   * pusher get {@link #UNKNOWN_PUSHER}.
+   */
   public synchronized void load(JsonNode saved) {
     reset();
     tokens = saved.path("tokens_issued").asLong();
@@ -262,11 +285,10 @@ public final class TeamServerState {
         .forEach(
             t -> {
               TeamLog log = teams.computeIfAbsent(t.getKey(), k -> new TeamLog());
+              JsonNode pushers = saved.path("pushed_by").path(t.getKey());
               for (JsonNode e : t.getValue()) {
-                StoredEvent stored =
-                    new StoredEvent(log.events.size() + 1L, (ObjectNode) e.deepCopy());
-                log.events.add(stored);
-                log.byId.put(e.path("event_id").asText(), stored);
+                String id = e.path("event_id").asText();
+                log.add((ObjectNode) e.deepCopy(), pushers.path(id).asText(UNKNOWN_PUSHER));
               }
             });
   }

@@ -193,7 +193,7 @@ class MockTeamServerTest {
   }
 
   @Test
-  void dashboardListsWhatTheTeamPushed() {
+  void dashboardShowsWhatTheTeamPushed() {
     String token = api.login(USER, PASSWORD);
     api.pushGzip(token, "{\"events\": [" + Api.event(Api.ulid(1), "kitty-team", 1) + "]}");
 
@@ -201,7 +201,10 @@ class MockTeamServerTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
-        .contains("<h1>Team <code>kitty-team</code></h1>", "WPStatusChanged", "001-x/WP01");
+        .contains(
+            "<title>kitty-team · Spec Kitty dashboard</title>",
+            "<span class=\"what\">changed the lane of WP01</span>",
+            "data-feature=\"001-x\"");
   }
 
   @Test
