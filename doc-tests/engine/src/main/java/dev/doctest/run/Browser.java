@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -34,6 +36,18 @@ public record Browser(Path chromium, Path driver) {
   static final int WIDTH = 1280;
 
   static final int HEIGHT = 800;
+
+  /**
+   * Selenium's own log (driver start-up, CDP version guesses) is noise in a writer's terminal; what
+   * a step found is in its result. Held here so the setting is not garbage-collected away.
+   */
+  private static final Logger SELENIUM_LOG = quiet("org.openqa.selenium");
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.OFF);
+    return logger;
+  }
 
   /** The browser of this machine, or why there is none. */
   public static Optional<Browser> detect() {
@@ -60,6 +74,7 @@ public record Browser(Path chromium, Path driver) {
 
   /** Opens {@code url} and checks {@code step}'s expectations there. */
   Seen look(String url, Step.Browse step) {
+    SELENIUM_LOG.fine(() -> "opening " + url);
     System.setProperty("SE_AVOID_STATS", "true");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());

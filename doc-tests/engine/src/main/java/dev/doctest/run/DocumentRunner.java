@@ -216,7 +216,16 @@ public final class DocumentRunner {
     if (browser.isEmpty()) {
       return StepResult.skipped(b, "skipped: " + Browser.MISSING);
     }
-    Browser.Seen seen = browser.get().look(stage.placeholders().toActual(b.url()), b);
+    Step.Browse actual =
+        new Step.Browse(
+            b.location(),
+            b.heading(),
+            stage.placeholders().toActual(b.url()),
+            b.see().stream().map(stage.placeholders()::toActual).toList(),
+            b.counts(),
+            b.screenshot(),
+            b.region());
+    Browser.Seen seen = browser.get().look(actual.url(), actual);
     Path pageDir = b.location().file().getParent();
     Path relDir =
         config.root().toAbsolutePath().normalize().relativize(pageDir.toAbsolutePath().normalize());
