@@ -106,6 +106,16 @@ class ProseMutationTest {
                     "the CLI does not know the setting `timeout` in ~/.spec-kitty/config.toml: it"
                         + " ignores it and warns; did you mean `url`?")),
             new Mutation(
+                "tutorials/server-connection.md",
+                "<!-- doctest: exit=2 isolated -->\n  ```bash\n  spec-kitty sync status\n  ```\n\n"
+                    + "  ```\n  ❌ Malformed",
+                "<!-- doctest: isolated -->\n  ```bash\n  spec-kitty sync status\n  ```\n\n"
+                    + "  ```\n  ❌ Malformed",
+                "[server\n",
+                List.of(
+                    "the CLI refuses this config file: ❌ Malformed config file"
+                        + " ~/.spec-kitty/config.toml:2: Newline not permitted here…")),
+            new Mutation(
                 "reference/configuration.md",
                 "[server]\nurl = \"https://your-server.example.com\"\n```\n\n|",
                 "[server]\nulr = \"https://your-server.example.com\"\n```\n\n|",

@@ -231,22 +231,53 @@ final class Classifier {
 
   /**
    * The file blocks among {@code markup}'s blocks, by the rule {@link #classify} uses, whether or
-   * not the page runs; illustrative ones too, since readers are shown them to write.
+   * not the page runs; illustrative ones too, since readers are shown them to write. A throwaway
+   * ({@code isolated}) file whose group shows a command failing is marked as written to fail.
    */
-  List<Step.WriteFile> fileBlocks(ParsedMarkup markup) {
-    List<Step.WriteFile> files = new ArrayList<>();
-    for (RawBlock b : markup.blocks()) {
+  List<PageFile> fileBlocks(ParsedMarkup markup) {
+    List<PageFile> files = new ArrayList<>();
+    List<RawBlock> blocks = markup.blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      RawBlock b = blocks.get(i);
       if (kind(b, false) == Kind.FILE
           && !COMMAND_LANGUAGES.contains(b.language().toLowerCase(java.util.Locale.ROOT))) {
+        boolean isolated = b.annotations().has("isolated");
+        boolean failing = isolated && groupShowsAFailure(blocks, i + 1);
         b.annotations()
             .value("path")
             .or(() -> pathComment(b))
             .ifPresent(
                 path ->
-                    files.add(new Step.WriteFile(b.location(), b.heading(), path, b.content())));
+                    files.add(
+                        new PageFile(
+                            new Step.WriteFile(
+                                b.location(), b.heading(), path, b.content(), isolated),
+                            failing)));
       }
     }
     return files;
+  }
+
+  /**
+   * Whether the isolated blocks from {@code from} on (with the outputs they show), up to the next
+   * file block, include a command that must fail ({@code exit=N}, N ≠ 0).
+   */
+  private boolean groupShowsAFailure(List<RawBlock> blocks, int from) {
+    for (int j = from; j < blocks.size(); j++) {
+      RawBlock c = blocks.get(j);
+      Annotations d = c.annotations();
+      if (kind(c, false) == Kind.FILE) {
+        return false; // the next example
+      }
+      if (d.has("isolated")) {
+        if (d.number("exit", c.location()).orElse(0) != 0) {
+          return true;
+        }
+      } else if (kind(c, true) != Kind.OUTPUT) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private enum Kind {

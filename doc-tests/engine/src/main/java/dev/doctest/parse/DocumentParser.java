@@ -4,7 +4,6 @@ import dev.doctest.config.DocTestConfig;
 import dev.doctest.model.DocTestException;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.model.Source;
-import dev.doctest.model.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class DocumentParser {
    * classifies blocks with — for any page, also one outside the run folders: a reference page's
    * config example misleads as much as a tutorial's.
    */
-  public List<Step.WriteFile> fileBlocks(Path file) {
+  public List<PageFile> fileBlocks(Path file) {
     return classifier.fileBlocks(markup(config.source(file), file));
   }
 

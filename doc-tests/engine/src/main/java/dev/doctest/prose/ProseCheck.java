@@ -7,6 +7,7 @@ import dev.doctest.model.Source;
 import dev.doctest.model.Step;
 import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
+import dev.doctest.parse.PageFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class ProseCheck {
           spans += judge(sentence, findings);
         }
         List<String> lines = text.lines().toList();
-        for (Step.WriteFile file : parser.fileBlocks(page)) {
+        for (PageFile file : parser.fileBlocks(page)) {
           findings.addAll(vocabulary.judgeFile(fileBlock(file, lines)));
           files++;
         }
@@ -104,7 +105,8 @@ public final class ProseCheck {
    * The file block with the page line of its first line: the line after the fence or delimiter
    * (found by its text, so an indented block is placed right too).
    */
-  private static FileBlock fileBlock(Step.WriteFile file, List<String> lines) {
+  private static FileBlock fileBlock(PageFile page, List<String> lines) {
+    Step.WriteFile file = page.file();
     Location at = file.location();
     String first = file.content().lines().findFirst().orElse("").strip();
     int line = at.line() + 1;
@@ -114,7 +116,7 @@ public final class ProseCheck {
         break;
       }
     }
-    return new FileBlock(at.atLine(line), file.path(), file.content());
+    return new FileBlock(at.atLine(line), file.path(), file.content(), page.writtenToFail());
   }
 
   private static Finding finding(DocTestException e) {
