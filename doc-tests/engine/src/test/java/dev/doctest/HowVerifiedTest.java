@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.report.HowVerified;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,44 @@ class HowVerifiedTest {
             List.of(
                 "Verified by running `fake-cli fail 1` while the server is down.",
                 "Checked as an excerpt: these lines appear together in the output."));
+  }
+
+  @Test
+  void aThrowawayExampleOfAFileAndACommandSaysSoOnceAfterItsLastStep() throws Exception {
+    EngineFixture f = new EngineFixture(temp);
+    Files.writeString(
+        f.doc("how-to/broken.md"),
+        """
+                # Broken settings
+
+                <!-- doctest: file isolated -->
+                ```toml
+                # ~/settings.toml
+                greeting =
+                ```
+
+                <!-- doctest: exit=2 isolated -->
+                ```bash
+                cat ~/settings.toml
+                ```
+
+                ```
+                greeting =
+                ```
+
+                <!-- doctest: file isolated -->
+                ```toml
+                # ~/settings.toml
+                greeting = 1
+                ```
+                """);
+    HowVerified how = new HowVerified(f.config(), Map.of());
+
+    List<List<String>> notes = how.of(f.parse("how-to/broken.md").steps());
+
+    String throwaway =
+        "A throwaway example: it ran on a copy of this page's state, undone before the next step.";
+    assertThat(notes).containsExactly(List.of(), List.of(throwaway), List.of(throwaway));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.speckitty.site.html.CodeBlocks;
 import dev.speckitty.site.html.EditLink;
 import dev.speckitty.site.html.EvidencePage;
 import dev.speckitty.site.html.HeadingAnchors;
+import dev.speckitty.site.html.Images;
 import dev.speckitty.site.html.Notes;
 import dev.speckitty.site.html.Search;
 import dev.speckitty.site.html.TableOfContents;
@@ -100,6 +101,7 @@ public final class SitePostProcessor {
         if (document.isPresent()) {
           problems.addAll(finishDoc(html, page, document.get(), verified));
         } else {
+          Cleanup.removeMarks(html);
           CodeBlocks.prepare(html, List.of());
           TableOfContents.add(html);
         }
@@ -139,10 +141,20 @@ public final class SitePostProcessor {
       String evidence = EvidencePage.fileName(page.getFileName().toString());
       Badge.verified(html, report, evidence);
       Notes.add(html, report, shown);
+      problems.addAll(Notes.addBrowserNotes(html, report, document));
       write(EvidencePage.of(html, report, document), page.resolveSibling(evidence));
     } else if (executable) {
       Badge.preview(html);
     }
+    problems.addAll(
+        Images.publish(
+            html,
+            page,
+            settings.docs(),
+            document,
+            Optional.ofNullable(report),
+            settings.reports()));
+    Cleanup.removeMarks(html);
     TableOfContents.add(html);
     EditLink.add(html, settings.editUrl(), document);
     return problems;

@@ -125,23 +125,21 @@ class BrowserIT {
         .contains("↑ Pushed 48 events (1 batch)")
         .doesNotContain("doctest");
 
-    // Step 2's troubleshooting examples: each says which hidden command ran, in which state.
+    // Every note of the report is on the page, in order: each troubleshooting example says in
+    // which state it ran and that it was a throwaway copy.
+    List<WebElement> shownNotes =
+        browser.findElements(By.cssSelector("main p.how-verified:not(.page-notes)"));
+    assertThat(shownNotes).allMatch(WebElement::isDisplayed);
+    assertThat(shownNotes.stream().map(WebElement::getText))
+        .containsExactlyElementsOf(stepNotes("tutorials/server-connection.md"));
     List<WebElement> troubleshooting =
         browser.findElements(By.xpath("//main//li[.//pre]//p[contains(@class,'how-verified')]"));
-    assertThat(troubleshooting).hasSize(2).allMatch(WebElement::isDisplayed);
-    List<String> expected = new ArrayList<>();
-    for (JsonNode step : report("tutorials/server-connection.md").path("steps")) {
-      if (step.has("hidden_command")) {
-        expected.add(String.join(" ", notes(step)).replace("`", ""));
-      }
-    }
     assertThat(troubleshooting.stream().map(WebElement::getText))
-        .containsExactlyElementsOf(expected);
-    assertThat(troubleshooting.get(0).getText())
-        .startsWith(
-            "Verified by running printf 'your-email@example.com\\nnot-my-password\\n'"
-                + " | spec-kitty auth login -f while the server refuses every password.");
-    assertThat(troubleshooting.get(1).getText()).contains("while the server is down");
+        .contains(
+            "Verified while the server refuses every password. A throwaway example: it ran on a"
+                + " copy of this page's state, undone before the next step.",
+            "Verified while the server is down. A throwaway example: it ran on a copy of this"
+                + " page's state, undone before the next step.");
     // A code block in a list item is a block, not a row of inline code.
     WebElement listCode = browser.findElement(By.cssSelector("main li pre code"));
     assertThat(listCode.getCssValue("background-color")).isEqualTo("rgba(0, 0, 0, 0)");
@@ -203,8 +201,14 @@ class BrowserIT {
     assertThat(sync.findElement(By.cssSelector("pre.ran-output")).getText())
         .contains("↑ Pushed 48 events (1 batch)");
     assertThat(sync.getText()).contains("Exit code\n0", "passed");
-    assertThat(main.getText())
-        .contains("printf 'your-email@example.com\\nmy-password\\n' | spec-kitty auth login -f");
+    WebElement login =
+        browser.findElement(
+            By.xpath(
+                "//section[contains(@class,'evidence-step')][.//pre[normalize-space()='spec-kitty"
+                    + " auth login']]"));
+    assertThat(login.getText())
+        .contains("Command (in a terminal, answering its prompts)", "Password: ********")
+        .doesNotContain("my-password");
     scrollTo(sync);
     screenshot("evidence.png");
 
@@ -251,6 +255,38 @@ class BrowserIT {
   }
 
   @Test
+  void theDashboardHowToShowsTheScreenshotThisBuildTookWithHowItWasVerified() throws Exception {
+    open("how-to/use-saas-dashboard.html");
+    WebElement image =
+        browser.findElement(By.cssSelector("main img[src='images/dashboard-board.png']"));
+    assertThat(image.isDisplayed()).isTrue();
+    assertThat(
+            ((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue())
+        .isPositive();
+    Path published = Path.of(System.getProperty("site.dir"), "how-to/images/dashboard-board.png");
+    String fresh = null;
+    for (JsonNode step : report("how-to/use-saas-dashboard.md").path("steps")) {
+      if (step.path("browser").has("fresh_image")) {
+        fresh = step.path("browser").path("fresh_image").asText();
+      }
+    }
+    assertThat(fresh).as("the report names the image the build took").isNotNull();
+    assertThat(Files.readAllBytes(published)).isEqualTo(Files.readAllBytes(REPORTS.resolve(fresh)));
+    assertThat(
+            browser.findElements(By.cssSelector("main p.how-verified:not(.page-notes)")).stream()
+                .map(WebElement::getText))
+        .containsExactlyElementsOf(stepNotes("how-to/use-saas-dashboard.md"));
+    WebElement afterImage = image.findElement(By.xpath("ancestor::p[1]/following-sibling::*[1]"));
+    assertThat(afterImage.getAttribute("class")).contains("how-verified");
+    assertThat(afterImage.getText())
+        .startsWith(
+            "Verified in a browser: opened https://your-server.example.com/a/kitty-team/dashboards/")
+        .endsWith("The image images/dashboard-board.png was taken by this build.");
+    scrollTo(image);
+    screenshot("use-saas-dashboard-board.png");
+  }
+
+  @Test
   void codeIsHighlightedByItsLanguageAndHeadingsLookAlike() throws Exception {
     open("how-to/use-saas-dashboard.html");
     assertThat(browser.findElements(By.cssSelector("main pre code.hljs"))).isNotEmpty();
@@ -283,6 +319,18 @@ class BrowserIT {
 
   static JsonNode report(String document) throws Exception {
     return new ObjectMapper().readTree(REPORTS.resolve(document + ".json").toFile());
+  }
+
+  /** The notes of the report's steps as a reader reads them: joined, code without backticks. */
+  static List<String> stepNotes(String document) throws Exception {
+    List<String> all = new ArrayList<>();
+    for (JsonNode step : report(document).path("steps")) {
+      List<String> notes = notes(step);
+      if (!notes.isEmpty() && !step.path("kind").asText().equals("illustrative")) {
+        all.add(String.join(" ", notes).replace("`", ""));
+      }
+    }
+    return all;
   }
 
   static List<String> notes(JsonNode step) {

@@ -307,9 +307,15 @@ class HtmlCheckIT {
         if (step.path("how_verified").isEmpty()) {
           continue;
         }
-        JsonNode last = step.path("blocks").get(step.path("blocks").size() - 1);
-        Element after = doc.getElementById("L" + last.path("line").asInt()).parent();
-        Element note = after.nextElementSibling();
+        Element note;
+        if (step.has("browser")) {
+          // A browser step has no block: its note carries the step's line for the evidence link.
+          note = doc.getElementById("L" + step.path("line").asInt());
+        } else {
+          JsonNode last = step.path("blocks").get(step.path("blocks").size() - 1);
+          Element after = doc.getElementById("L" + last.path("line").asInt()).parent();
+          note = after.nextElementSibling();
+        }
         assertThat(note).as(page + ":" + step.path("line")).isNotNull();
         assertThat(note.hasClass("how-verified")).as(page + ":" + step.path("line")).isTrue();
         for (JsonNode text : step.path("how_verified")) {

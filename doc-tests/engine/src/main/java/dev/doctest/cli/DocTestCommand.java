@@ -270,14 +270,16 @@ final class DocTestCommand implements Callable<Integer> {
                                     + f
                                     + ": "
                                     + engine.config().fixtures().get(f).description()));
-                for (Step step : spec.steps()) {
+                List<List<String>> stepNotes = how.of(spec.steps());
+                for (int i = 0; i < spec.steps().size(); i++) {
+                  Step step = spec.steps().get(i);
                   out.println(
                       String.format(
                           "  %4d  %-12s %s",
                           step.location().line(),
                           step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                           step.label()));
-                  how.of(step).forEach(n -> out.println("                    " + n));
+                  stepNotes.get(i).forEach(n -> out.println("                    " + n));
                 }
               });
     }

@@ -30,6 +30,27 @@ public final class HowVerified {
     this.stateNotes = stateNotes;
   }
 
+  /**
+   * The notes for each of a page's steps, in order. A throwaway example of several steps (a file,
+   * then the command that reads it) says it is one once, after its last step.
+   */
+  public List<List<String>> of(List<Step> steps) {
+    List<List<String>> notes = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      List<String> own = new ArrayList<>(of(steps.get(i)));
+      boolean exampleGoesOn =
+          i + 1 < steps.size()
+              && steps.get(i).isolated()
+              && steps.get(i + 1).isolated()
+              && !(steps.get(i + 1) instanceof Step.WriteFile);
+      if (exampleGoesOn) {
+        own.remove(THROWAWAY);
+      }
+      notes.add(own);
+    }
+    return notes;
+  }
+
   /** The notes for one step, in reading order; none for a plain command shown with its output. */
   public List<String> of(Step step) {
     List<String> notes = new ArrayList<>();

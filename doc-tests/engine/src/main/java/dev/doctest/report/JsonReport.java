@@ -108,15 +108,17 @@ public final class JsonReport {
         result.steps().stream().filter(s -> s.status() == StepResult.Status.PASSED).count());
     n.put("steps_run", result.stepsRun());
     ArrayNode steps = n.putArray("steps");
-    for (StepResult r : result.steps()) {
-      steps.add(step(r));
+    List<List<String>> notes =
+        howVerified.of(result.steps().stream().map(StepResult::step).toList());
+    for (int i = 0; i < result.steps().size(); i++) {
+      steps.add(step(result.steps().get(i), notes.get(i)));
     }
     ArrayNode problems = n.putArray("world_problems");
     result.worldProblems().forEach(problems::add);
     return writeJson(reportDir.resolve(rel + ".json"), n);
   }
 
-  private ObjectNode step(StepResult r) {
+  private ObjectNode step(StepResult r, List<String> howVerifiedNotes) {
     Step s = r.step();
     ObjectNode o = JSON.createObjectNode();
     o.put("line", s.location().line());
@@ -158,7 +160,7 @@ public final class JsonReport {
               });
     }
     ArrayNode notes = o.putArray("how_verified");
-    howVerified.of(s).forEach(notes::add);
+    howVerifiedNotes.forEach(notes::add);
     r.ran()
         .ifPresent(
             ran -> o.putObject("ran").put("exit_code", ran.exitCode()).put("output", ran.output()));

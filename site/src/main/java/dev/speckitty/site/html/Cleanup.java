@@ -5,7 +5,6 @@ import java.util.List;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -26,17 +25,31 @@ public final class Cleanup {
     }
   }
 
-  /** Doc-test annotations live in HTML comments: none reaches a reader's browser. */
+  /**
+   * Doc-test annotations live in HTML comments: none reaches a reader's browser. A browser step's
+   * comment leaves an empty mark where it was, for {@link Notes} to put the step's note; {@link
+   * #removeMarks} drops what is left.
+   */
   public static void removeComments(Document html) {
-    List<Node> comments = new ArrayList<>();
+    List<Comment> comments = new ArrayList<>();
     NodeTraversor.traverse(
         (NodeVisitor)
             (node, depth) -> {
-              if (node instanceof Comment) {
-                comments.add(node);
+              if (node instanceof Comment c) {
+                comments.add(c);
               }
             },
         html);
-    comments.forEach(Node::remove);
+    for (Comment c : comments) {
+      if (c.getData().strip().startsWith("doctest-browser:")) {
+        c.after(new Element("span").addClass(Notes.BROWSER_MARK));
+      }
+      c.remove();
+    }
+  }
+
+  /** Removes the marks {@link #removeComments} left that no note replaced. */
+  public static void removeMarks(Document html) {
+    html.select("span." + Notes.BROWSER_MARK).remove();
   }
 }

@@ -147,6 +147,20 @@ public final class EvidencePage {
       case "illustrative" -> {
         step.blocks().forEach(b -> dd(dl, "Example").appendElement("pre").text(b.text()));
       }
+      case "browse" ->
+          step.browserCheck()
+              .ifPresent(
+                  b -> {
+                    dd(dl, "Opened in a browser").appendElement("code").text(b.open());
+                    b.image()
+                        .ifPresent(
+                            src ->
+                                dd(dl, "Image taken")
+                                    .appendElement("img")
+                                    .attr("src", src)
+                                    .attr("alt", "what the browser showed")
+                                    .addClass("evidence-image"));
+                  });
       default -> {
         String what =
             step.hidden().isPresent()

@@ -2,9 +2,11 @@ package dev.speckitty.site.html;
 
 import dev.speckitty.site.verify.BlockMap;
 import dev.speckitty.site.verify.Report;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -14,6 +16,9 @@ import org.jsoup.nodes.Element;
  * run started) under the badge. Nothing that shaped a result stays invisible.
  */
 public final class Notes {
+  /** The class of the empty mark a browser step's annotation leaves where it was. */
+  static final String BROWSER_MARK = "doctest-browser-step";
+
   private Notes() {}
 
   public static void add(Document html, Report report, List<BlockMap.Shown> shown) {
@@ -33,6 +38,77 @@ public final class Notes {
     if (badge != null && !report.howVerified().isEmpty()) {
       badge.after(note(report.howVerified()).addClass("page-notes"));
     }
+  }
+
+  /**
+   * A browser step's notes (what it opened and saw, that the build took the image): after the image
+   * the step took, else where its annotation was, else at the end of its section. Returns the steps
+   * whose notes found no place, which the build refuses.
+   */
+  public static List<String> addBrowserNotes(Document html, Report report, String document) {
+    List<String> problems = new ArrayList<>();
+    List<Element> marks = html.select("span." + BROWSER_MARK);
+    List<Report.Step> steps =
+        report.steps().stream().filter(s -> s.browserCheck().isPresent()).toList();
+    boolean marked = marks.size() == steps.size();
+    for (int i = 0; i < steps.size(); i++) {
+      Report.Step step = steps.get(i);
+      Optional<Element> mark = marked ? Optional.of(marks.get(i)) : Optional.empty();
+      if (step.howVerified().isEmpty()) {
+        continue;
+      }
+      Optional<Element> place =
+          step.browserCheck()
+              .flatMap(Report.Browser::image)
+              .flatMap(image -> imageBlock(html, image))
+              .or(() -> mark)
+              .or(() -> endOfSection(html, step.heading()));
+      if (place.isPresent()) {
+        Element note = note(step.howVerified()).addClass("browser-note");
+        if (html.getElementById("L" + step.line()) == null) {
+          note.id("L" + step.line()); // where the evidence page's "See it on the page" leads
+        }
+        place.get().after(note);
+      } else {
+        problems.add(
+            "docs/"
+                + document
+                + ":"
+                + step.line()
+                + ": the notes of this browser step have no place on the page (no image it took,"
+                + " no section “"
+                + step.heading()
+                + "”)");
+      }
+    }
+    return problems;
+  }
+
+  /** The block showing {@code src}: its paragraph, figure or Asciidoctor image block. */
+  private static Optional<Element> imageBlock(Document html, String src) {
+    for (Element img : html.select("main img[src]")) {
+      if (img.attr("src").equals(src) || img.attr("src").equals("./" + src)) {
+        Element block = img.closest("div.imageblock, figure, p");
+        return Optional.of(block == null ? img : block);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last element of the section headed {@code heading}. */
+  private static Optional<Element> endOfSection(Document html, String heading) {
+    for (Element h : html.select("main h1, main h2, main h3, main h4")) {
+      if (h.text().strip().equals(heading.strip())) {
+        Element last = h;
+        for (Element next = h.nextElementSibling();
+            next != null && !next.is("h1, h2, h3, h4");
+            next = next.nextElementSibling()) {
+          last = next;
+        }
+        return Optional.of(last);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Notes as one paragraph; `backticks` become code. */

@@ -120,7 +120,8 @@ public record Report(
       String hiddenCommand,
       List<String> howVerified,
       Ran ran,
-      String message) {
+      String message,
+      Browser browser) {
     public Step {
       blocks = orEmpty(blocks);
       howVerified = orEmpty(howVerified);
@@ -128,6 +129,11 @@ public record Report(
 
     public Optional<String> hidden() {
       return Optional.ofNullable(hiddenCommand);
+    }
+
+    /** What a browser step opened and checked; empty for any other step. */
+    public Optional<Browser> browserCheck() {
+      return Optional.ofNullable(browser);
     }
 
     public Optional<Ran> result() {
@@ -160,6 +166,19 @@ public record Report(
   public record Block(int line, String role, String text) {
     public boolean isCommand() {
       return role.equals("command");
+    }
+  }
+
+  /**
+   * A browser step.
+   *
+   * @param open the address it opened
+   * @param screenshot the image the page shows, relative to the page's folder (null: none)
+   * @param freshImage where the build wrote that image, relative to the reports folder
+   */
+  public record Browser(String open, String screenshot, String freshImage) {
+    public Optional<String> image() {
+      return Optional.ofNullable(screenshot);
     }
   }
 

@@ -40,6 +40,7 @@ class BlockMapTest {
                         null,
                         null,
                         null,
+                        null,
                         null))
             .toList();
     return new Report(
