@@ -2,6 +2,7 @@ package dev.speckitty.cli;
 
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.DidYouMean;
 import dev.speckitty.cli.core.ExitCode;
 import dev.speckitty.cli.core.Failure;
 import dev.speckitty.cli.core.VersionProvider;
@@ -10,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public final class Main {
   private static void applyRecursively(CommandLine cl, Map<String, String> exitCodes) {
     cl.getCommandSpec()
         .usageMessage()
-        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeListHeading("%nExit codes%n")
         .exitCodeList(exitCodes);
     cl.getSubcommands().values().forEach(sub -> applyRecursively(sub, exitCodes));
   }
@@ -130,11 +132,52 @@ public final class Main {
   private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    Failure.BAD_USAGE
-        .lines("problem", ex.getMessage(), "command", cl.getCommandSpec().qualifiedName())
-        .forEach(err::println);
+    String command = cl.getCommandSpec().qualifiedName();
+    List<String> unmatched =
+        ex instanceof CommandLine.UnmatchedArgumentException u
+            ? u.getUnmatched()
+            : cl.getUnmatchedArguments();
+    List<String> lines =
+        unmatched.isEmpty()
+            ? Failure.BAD_USAGE.lines("problem", ex.getMessage(), "command", command)
+            : unmatched(cl, unmatched);
+    lines.forEach(err::println);
     err.flush();
     return ExitCode.USAGE.code();
+  }
+
+  /**
+   * A word the command does not know, in plain words: an unknown option or command (with the
+   * closest ones, when one is close), or an argument too many. An unknown option comes first: it is
+   * why a required option seems missing ({@code move WP01 --too done}).
+   */
+  private static List<String> unmatched(CommandLine cl, List<String> words) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    String command = spec.qualifiedName();
+    for (String word : words) {
+      if (word.startsWith("-") && word.length() > 1) {
+        String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        List<String> names = new ArrayList<>();
+        spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        List<String> like = DidYouMean.closest(option, names);
+        return like.isEmpty()
+            ? Failure.UNKNOWN_OPTION.lines("word", option, "command", command)
+            : Failure.UNKNOWN_OPTION_LIKE.lines(
+                "word", option, "suggestion", String.join("' or '", like), "command", command);
+      }
+    }
+    String word = words.get(0);
+    if (cl.getSubcommands().isEmpty()) {
+      return Failure.UNEXPECTED_ARGUMENT.lines("word", word, "command", command);
+    }
+    List<String> like =
+        DidYouMean.closest(word, cl.getSubcommands().keySet()).stream()
+            .map(name -> command + " " + name)
+            .toList();
+    return like.isEmpty()
+        ? Failure.UNKNOWN_COMMAND.lines("word", word, "command", command)
+        : Failure.UNKNOWN_COMMAND_LIKE.lines(
+            "word", word, "suggestion", String.join("' or '", like), "command", command);
   }
 
   /**

@@ -31,8 +31,15 @@ class VersionTest {
         }) {
       InProcessCli.Result r = cli.run(command);
       assertThat(r.exitCode()).as(String.join(" ", command)).isZero();
-      assertThat(r.out()).contains("Usage: spec-kitty").contains("Exit codes:");
+      assertThat(r.out()).contains("Usage: spec-kitty").contains("\nExit codes\n");
     }
+  }
+
+  @Test
+  void theExitCodesHeadingHasNoColonLikeEveryOtherHeading() {
+    InProcessCli.Result r = cli.run("sync", "now", "--help");
+
+    assertThat(r.out()).contains("\nExit codes\n  0    Success.\n").doesNotContain("Exit codes:");
   }
 
   @Test

@@ -91,6 +91,20 @@ public final class ConfigLoader {
       root = new TomlMapper().readTree(text);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
+      int reported = at != null ? at.getLineNr() : 0;
+      Optional<TomlProblem> problem = TomlProblem.find(text, reported);
+      if (problem.isPresent()) {
+        String line = text.lines().skip(problem.get().line() - 1L).findFirst().orElse("").strip();
+        throw Failure.CONFIG_SYNTAX.with(
+            "file",
+            ctx.tildePath(file),
+            "problem",
+            problem.get().words(),
+            "line",
+            problem.get().line(),
+            "text",
+            line.length() > 100 ? line.substring(0, 100) + "…" : line);
+      }
       String where =
           at != null && at.getLineNr() > 0 ? file + ":" + at.getLineNr() : file.toString();
       throw Failure.CONFIG_MALFORMED.with("where", where, "reason", e.getOriginalMessage());

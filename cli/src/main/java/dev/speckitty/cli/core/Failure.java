@@ -16,6 +16,22 @@ import java.util.regex.Pattern;
 public enum Failure {
   // Usage and configuration (exit 2).
   BAD_USAGE(ExitCode.USAGE, "❌ {problem}", "   See '{command} --help'."),
+  UNKNOWN_COMMAND(
+      ExitCode.USAGE, "❌ '{word}' is not a {command} command.", "   See '{command} --help'."),
+  UNKNOWN_COMMAND_LIKE(
+      ExitCode.USAGE,
+      "❌ '{word}' is not a {command} command. Did you mean '{suggestion}'?",
+      "   See '{command} --help'."),
+  UNKNOWN_OPTION(
+      ExitCode.USAGE, "❌ {command} has no option '{word}'.", "   See '{command} --help'."),
+  UNKNOWN_OPTION_LIKE(
+      ExitCode.USAGE,
+      "❌ {command} has no option '{word}'. Did you mean '{suggestion}'?",
+      "   See '{command} --help'."),
+  UNEXPECTED_ARGUMENT(
+      ExitCode.USAGE,
+      "❌ Unexpected argument '{word}': {command} takes no more.",
+      "   See '{command} --help'."),
   NO_SERVER(
       ExitCode.USAGE,
       "❌ No server configured.",
@@ -30,6 +46,11 @@ public enum Failure {
       ExitCode.USAGE,
       "❌ Malformed config file {where}: {reason}",
       "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\""),
+  CONFIG_SYNTAX(
+      ExitCode.USAGE,
+      "❌ Malformed config file {file}: {problem} at line {line}.",
+      "   Line {line}: {text}",
+      "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\""),
   CONFIG_URL_NOT_TEXT(
       ExitCode.USAGE,
       "❌ In {file}, [server] url must be a quoted string, e.g. url = \"https://…\"."),
@@ -41,6 +62,10 @@ public enum Failure {
       "❌ Refusing insecure server URL {url} (from {origin}).",
       "   Use https:// — plain http:// is allowed only for localhost, 127.0.0.0/8 and [::1]."),
   INVALID_URL(ExitCode.USAGE, "❌ Invalid server URL '{url}' (from {origin}): {why}."),
+  URL_WITHOUT_SCHEME(
+      ExitCode.USAGE,
+      "❌ The server URL '{url}' (from {origin}) does not start with https://.",
+      "   Add https:// (or http:// for a local server): {example}"),
   BAD_TIMEOUT(
       ExitCode.USAGE,
       "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds from 0.001 to 3600, not '{value}'."),
@@ -93,6 +118,10 @@ public enum Failure {
       ExitCode.FAILURE,
       "❌ The server at {server} answered in plain HTTP, not HTTPS.",
       "   Use an http:// URL for a server on this machine, or turn on HTTPS at the server."),
+  PLAIN_HTTP_LOCAL(
+      ExitCode.FAILURE,
+      "❌ The server at {server} answered in plain HTTP, not HTTPS.",
+      "   Use http:// for a local server: {http_url}"),
   PULL_STUCK(
       ExitCode.FAILURE,
       "❌ The server said more events follow but did not move the pull cursor ({cursor}); the"

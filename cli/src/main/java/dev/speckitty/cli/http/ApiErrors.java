@@ -17,11 +17,17 @@ import java.net.http.HttpResponse;
 public final class ApiErrors {
   private ApiErrors() {}
 
-  /** No HTTP answer from {@code server}, or (for an https:// URL) a plain-HTTP one. */
+  /**
+   * No HTTP answer from {@code server}, or (for an https:// URL) a plain-HTTP one: then, for a
+   * server on this machine, the http:// URL to use instead.
+   */
   public static CliException unreachable(ServerUrl server, ServerUnreachableException e) {
-    return e.kind() == Unreachable.PLAIN_HTTP
-        ? Failure.PLAIN_HTTP.with("server", server)
-        : Failure.UNREACHABLE.with("server", server);
+    if (e.kind() != Unreachable.PLAIN_HTTP) {
+      return Failure.UNREACHABLE.with("server", server);
+    }
+    return server.isLocal()
+        ? Failure.PLAIN_HTTP_LOCAL.with("server", server, "http_url", server.withPlainHttp())
+        : Failure.PLAIN_HTTP.with("server", server);
   }
 
   public static CliException unavailable(int status) {

@@ -3,12 +3,14 @@ package dev.speckitty.cli.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.speckitty.cli.config.ServerUrl;
 import dev.speckitty.cli.core.Json;
+import dev.speckitty.cli.http.ApiErrors;
 import dev.speckitty.cli.http.HttpTransport;
 import dev.speckitty.cli.http.ServerUnreachableException;
 import dev.speckitty.cli.http.Unreachable;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Answers "is the server there?" with one unauthenticated {@code GET /api/v1/sync/health/}: a 401
@@ -23,8 +25,13 @@ public final class ConnectionProbe {
    * @param label the words {@code sync status --check} shows
    * @param reachable whether the server answered as a spec-kitty server
    * @param httpStatus the status, or 0 when nothing answered
+   * @param advice what to do, when the check knows: for a plain-HTTP answer, the URL to use
    */
-  public record Outcome(String label, boolean reachable, int httpStatus) {}
+  public record Outcome(String label, boolean reachable, int httpStatus, List<String> advice) {
+    Outcome(String label, boolean reachable, int httpStatus) {
+      this(label, reachable, httpStatus, List.of());
+    }
+  }
 
   private final HttpTransport http;
 
@@ -58,7 +65,11 @@ public final class ConnectionProbe {
           e.kind() == Unreachable.TIMEOUT
               ? "timed out after " + seconds(http.timeout())
               : e.kind().words();
-      return new Outcome("Unreachable (" + why + ")", false, 0);
+      List<String> advice =
+          e.kind() == Unreachable.PLAIN_HTTP
+              ? ApiErrors.unreachable(server, e).lines()
+              : List.<String>of();
+      return new Outcome("Unreachable (" + why + ")", false, 0, advice);
     }
   }
 

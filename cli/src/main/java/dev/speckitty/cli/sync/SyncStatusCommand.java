@@ -60,7 +60,9 @@ final class SyncStatusCommand extends BaseCommand {
             config.url()
                 + (config.fromEnvironment() ? " (from " + CliContext.SERVER_URL_ENV + ")" : "")
           });
-      rows.add(new String[] {"Config File", config.configFile().toString()});
+      if (configFileExists(config)) {
+        rows.add(new String[] {"Config File", config.configFile().toString()});
+      }
       probe.ifPresent(p -> rows.add(new String[] {"Connection", p.label()}));
       int setAside = setAside();
       if (setAside > 0) {
@@ -73,8 +75,17 @@ final class SyncStatusCommand extends BaseCommand {
             });
       }
       print(Table.of(rows));
+      probe.ifPresent(p -> p.advice().forEach(this::warn));
     }
     return probe.map(p -> p.reachable() ? ExitCode.OK : ExitCode.FAILURE).orElse(ExitCode.OK);
+  }
+
+  /**
+   * Whether the config file is there to list: with the URL from the environment there may be none,
+   * and a row naming a file that does not exist sends readers looking for it.
+   */
+  private static boolean configFileExists(ServerConfig config) {
+    return Files.exists(config.configFile());
   }
 
   /** How many unreadable queued events were set aside (0 without a queue). */
@@ -91,7 +102,9 @@ final class SyncStatusCommand extends BaseCommand {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("server_url", config.url().value());
     n.put("server_url_source", config.fromEnvironment() ? CliContext.SERVER_URL_ENV : "config");
-    n.put("config_file", config.configFile().toString());
+    if (configFileExists(config)) {
+      n.put("config_file", config.configFile().toString());
+    }
     probe.ifPresent(
         p -> {
           ObjectNode c = n.putObject("connection");

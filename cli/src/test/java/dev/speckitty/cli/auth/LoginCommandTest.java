@@ -236,7 +236,11 @@ class LoginCommandTest {
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("❌ Malformed config file " + cli.state().config() + ":2: ");
+    assertThat(r.err())
+        .isEqualTo(
+            "❌ Malformed config file ~/.spec-kitty/config.toml: missing closing \" at line 2.\n"
+                + "   Line 2: url = \"https://x.example.com\n"
+                + "   Expected TOML such as:  [server]  url = \"https://your-server.example.com\"\n");
   }
 
   @Test
@@ -390,8 +394,9 @@ class LoginCommandTest {
             "❌ The server at "
                 + https
                 + " answered in plain HTTP, not HTTPS.\n"
-                + "   Use an http:// URL for a server on this machine, or turn on HTTPS at the"
-                + " server.\n");
+                + "   Use http:// for a local server: http://localhost:"
+                + server.getPort()
+                + "\n");
   }
 
   @Test

@@ -51,6 +51,27 @@ class ServerUrlTest {
                 + " [::1].");
   }
 
+  @ParameterizedTest(name = "{0} is missing its scheme: {1}")
+  @CsvSource({
+    "your-server.example.com, https://your-server.example.com",
+    "team.example.com/spec-kitty/, https://team.example.com/spec-kitty",
+    "127.0.0.1:8765, http://127.0.0.1:8765",
+    "localhost:8765, http://localhost:8765",
+    "https//team.example.com, https://team.example.com",
+    "https:/team.example.com, https://team.example.com",
+    "http:127.0.0.1:8765, http://127.0.0.1:8765"
+  })
+  void aUrlWithoutItsSchemeSaysWhichSchemeToAdd(String raw, String example) {
+    assertThatThrownBy(() -> ServerUrl.parse(raw, "~/.spec-kitty/config.toml"))
+        .isInstanceOf(CliException.class)
+        .hasMessage(
+            "❌ The server URL '"
+                + raw
+                + "' (from ~/.spec-kitty/config.toml) does not start with https://.\n"
+                + "   Add https:// (or http:// for a local server): "
+                + example);
+  }
+
   @ParameterizedTest(name = "{0} has a port out of range")
   @ValueSource(
       strings = {"http://127.0.0.1:99999", "https://example.com:0", "https://example.com:65536"})

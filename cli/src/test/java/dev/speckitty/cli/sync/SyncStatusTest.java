@@ -122,6 +122,36 @@ class SyncStatusTest {
   }
 
   @Test
+  void withTheUrlFromTheEnvironmentAndNoConfigFileNoConfigFileIsListed() throws IOException {
+    java.nio.file.Files.delete(cli.state().config());
+    cli.env("SPEC_KITTY_SERVER_URL", "https://override.example.com");
+
+    Result text = cli.run("sync", "status");
+    Result json = cli.run("sync", "status", "--json");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out())
+        .isEqualTo("Server URL  https://override.example.com (from SPEC_KITTY_SERVER_URL)\n");
+    assertThat(Json.mapper().readTree(json.out()).has("config_file")).isFalse();
+  }
+
+  @Test
+  void withTheUrlFromTheEnvironmentAnExistingConfigFileIsStillListed() throws IOException {
+    cli.env("SPEC_KITTY_SERVER_URL", "https://override.example.com");
+
+    Result json = cli.run("sync", "status", "--json");
+
+    assertThat(cli.run("sync", "status").out())
+        .isEqualTo(
+            "Server URL   https://override.example.com (from SPEC_KITTY_SERVER_URL)\n"
+                + "Config File  "
+                + cli.state().config()
+                + "\n");
+    assertThat(Json.mapper().readTree(json.out()).get("config_file").asText())
+        .isEqualTo(cli.state().config().toString());
+  }
+
+  @Test
   void jsonAddsQueueLastSyncAndAuth() throws IOException {
     healthAnswers(401);
     cli.run("init", "app");

@@ -25,10 +25,11 @@ class SandboxIT {
 
   @Test
   void readerCanLogInSyncAndSeeTheDashboard() throws Exception {
-    Process sandbox =
+    ProcessBuilder launch =
         new ProcessBuilder(System.getProperty("sandbox.launcher"), "--port", "0")
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    launch.environment().put("HOME", home.toString()); // its state: never the real home's
+    Process sandbox = launch.start();
     try {
       BufferedReader out =
           new BufferedReader(

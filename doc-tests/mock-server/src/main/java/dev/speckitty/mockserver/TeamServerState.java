@@ -73,10 +73,20 @@ public final class TeamServerState {
   private final Map<String, TeamLog> teams = new HashMap<>();
   private final Clock clock;
   private long tokens;
+  private volatile Runnable onChange = () -> {};
 
   public TeamServerState(List<Fixtures.User> users, Clock clock) {
     users.forEach(u -> this.users.put(u.username(), u));
     this.clock = clock;
+  }
+
+  /**
+   * Calls {@code listener} after every change to what this state remembers (tokens issued or spent,
+   * events stored, a reset), still holding the state's lock: it must return at once. The sandbox
+   * saves the state this way, so a restart keeps the readers' sessions and events.
+   */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
   }
 
   /** A token pair for a correct username and password. */
@@ -91,7 +101,11 @@ public final class TeamServerState {
   /** A new pair for a valid refresh token; the old refresh token stops working. */
   public synchronized Optional<ObjectNode> refresh(String refreshToken) {
     Session s = refresh.remove(refreshToken);
-    if (s == null || !clock.instant().isBefore(s.expiresAt())) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(s.expiresAt())) {
+      onChange.run();
       return Optional.empty();
     }
     return Optional.of(issue(s.username(), s.team()));
@@ -104,6 +118,7 @@ public final class TeamServerState {
     String r = "skr_%06d_%s".formatted(tokens, Integer.toHexString(team.hashCode()));
     access.put(a, new Session(username, team, now.plus(ACCESS_LIFETIME)));
     refresh.put(r, new Session(username, team, now.plus(REFRESH_LIFETIME)));
+    onChange.run();
     return Responses.JSON
         .createObjectNode()
         .put("access", a)
@@ -126,6 +141,7 @@ public final class TeamServerState {
   public synchronized void expireAccessTokens() {
     Instant past = clock.instant().minusSeconds(1);
     access.replaceAll((t, s) -> new Session(s.username(), s.team(), past));
+    onChange.run();
   }
 
   /**
@@ -154,6 +170,7 @@ public final class TeamServerState {
         verdicts.add(new Verdict(id, "success", null));
       }
     }
+    onChange.run();
     return verdicts;
   }
 
@@ -234,6 +251,7 @@ public final class TeamServerState {
     refresh.clear();
     teams.clear();
     tokens = 0;
+    onChange.run();
   }
 
   /**
