@@ -29,7 +29,10 @@ import java.util.stream.Stream;
 final class ConfigExample {
   private static final Pattern WARNING =
       Pattern.compile("Unknown setting '([^']+)' in \\S*?config\\.toml(?::(\\d+))?");
-  private static final Pattern REFUSAL_LINE = Pattern.compile("config\\.toml:(\\d+)");
+
+  /** The file's line in a refusal: {@code config.toml:2: …} or {@code … at line 2.} */
+  private static final Pattern REFUSAL_LINE =
+      Pattern.compile("config\\.toml:(\\d+)|config\\.toml: .*? at line (\\d+)\\.");
 
   private final CliNames cli;
 
@@ -61,7 +64,10 @@ final class ConfigExample {
           Matcher line = REFUSAL_LINE.matcher(message);
           findings.add(
               new Finding(
-                  line.find() ? file.line(Integer.parseInt(line.group(1))) : file.at(),
+                  line.find()
+                      ? file.line(
+                          Integer.parseInt(line.group(1) != null ? line.group(1) : line.group(2)))
+                      : file.at(),
                   "the CLI refuses this config file: " + message));
         }
       }

@@ -3,6 +3,7 @@ package dev.speckitty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doctest.DocTests;
+import dev.doctest.run.Browser;
 import dev.doctest.run.DocumentResult;
 import dev.doctest.run.StepResult;
 import java.io.IOException;
@@ -10,15 +11,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A one-character change to the server tutorial's expected output fails the doc-tests there. */
+/** A change to what a page expects fails the doc-tests at that line, in reader terms. */
 class DocsDriftTest {
   @TempDir Path temp;
 
   @Test
   void oneChangedCharacterInTheServerTutorialFailsAtThatLine() throws IOException {
+    Path copy = copyOfDocs();
+    Path tutorial = copy.resolve("tutorials/server-connection.md");
+    String text = Files.readString(tutorial);
+    Files.writeString(
+        tutorial, text.replace("↑ Pushed 48 events (1 batch)", "↑ Pushed 49 events (1 batch)"));
+    List<String> lines = Files.readAllLines(tutorial);
+    int changed = lines.indexOf("↑ Pushed 49 events (1 batch)") + 1;
+
+    StepResult failed = firstFailure(copy, tutorial);
+
+    int outputBlock = changed - 2;
+    assertThat(failed.message())
+        .startsWith(
+            "docs/tutorials/server-connection.md:"
+                + outputBlock
+                + ": output drifted (spec-kitty sync now)")
+        .contains("-↑ Pushed 49 events (1 batch)", "+↑ Pushed 48 events (1 batch)");
+  }
+
+  @Test
+  void aWrongLaneInTheDashboardHowToFailsAtItsLineWithTheBrowsersScreenshot() throws IOException {
+    Assumptions.assumeTrue(Browser.detect().isPresent(), Browser.MISSING);
+    Path copy = copyOfDocs();
+    Path howTo = copy.resolve("how-to/use-saas-dashboard.md");
+    String text = Files.readString(howTo);
+    assertThat(text).contains(".lane[data-lane=done] .card=5");
+    Files.writeString(
+        howTo, text.replace(".lane[data-lane=done] .card=5", ".lane[data-lane=shipped] .card=5"));
+    List<String> lines = Files.readAllLines(howTo);
+    int changed =
+        lines.indexOf(lines.stream().filter(l -> l.contains("data-lane=shipped")).findFirst().get())
+            + 1;
+
+    StepResult failed = firstFailure(copy, howTo);
+
+    assertThat(failed.message())
+        .startsWith(
+            "docs/how-to/use-saas-dashboard.md:"
+                + changed
+                + ": in the browser at https://your-server.example.com/a/kitty-team/dashboards/:"
+                + " 0 × .lane[data-lane=shipped] .card on the page, the page says 5");
+    String message = failed.message();
+    Path screenshot =
+        Path.of(
+            message
+                .substring(message.indexOf("What the browser showed: ") + 25)
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .strip());
+    assertThat(screenshot).isRegularFile();
+    assertThat(Files.size(screenshot)).isPositive();
+  }
+
+  private StepResult firstFailure(Path copy, Path page) {
+    DocumentResult result;
+    try (DocTests engine = Docs.engine(copy, temp.resolve("reports"), false)) {
+      result =
+          engine
+              .start(engine.plan(List.of(page)), r -> {})
+              .get(page.toAbsolutePath().normalize())
+              .join();
+    }
+    return result.steps().stream().filter(StepResult::failed).findFirst().orElseThrow();
+  }
+
+  private Path copyOfDocs() throws IOException {
     Path copy = temp.resolve("docs");
     try (Stream<Path> files = Files.walk(Docs.ROOT)) {
       for (Path f : files.toList()) {
@@ -30,30 +99,6 @@ class DocsDriftTest {
         }
       }
     }
-    Path tutorial = copy.resolve("tutorials/server-connection.md");
-    String text = Files.readString(tutorial);
-    Files.writeString(
-        tutorial, text.replace("↑ Pushed 48 events (1 batch)", "↑ Pushed 49 events (1 batch)"));
-    List<String> lines = Files.readAllLines(tutorial);
-    int changed = lines.indexOf("↑ Pushed 49 events (1 batch)") + 1;
-
-    DocumentResult result;
-    try (DocTests engine = Docs.engine(copy, temp.resolve("reports"), false)) {
-      result =
-          engine
-              .start(engine.plan(List.of(tutorial)), r -> {})
-              .get(tutorial.toAbsolutePath().normalize())
-              .join();
-    }
-
-    StepResult failed =
-        result.steps().stream().filter(StepResult::failed).findFirst().orElseThrow();
-    int outputBlock = changed - 2;
-    assertThat(failed.message())
-        .startsWith(
-            "docs/tutorials/server-connection.md:"
-                + outputBlock
-                + ": output drifted (spec-kitty sync now)")
-        .contains("-↑ Pushed 49 events (1 batch)", "+↑ Pushed 48 events (1 batch)");
+    return copy;
   }
 }

@@ -114,7 +114,7 @@ class ProseMutationTest {
                 "[server\n",
                 List.of(
                     "the CLI refuses this config file: ❌ Malformed config file"
-                        + " ~/.spec-kitty/config.toml:2: Newline not permitted here…")),
+                        + " ~/.spec-kitty/config.toml: missing ] at line 2.…")),
             new Mutation(
                 "reference/configuration.md",
                 "[server]\nurl = \"https://your-server.example.com\"\n```\n\n|",
