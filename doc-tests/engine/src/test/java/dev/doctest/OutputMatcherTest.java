@@ -27,12 +27,14 @@ class OutputMatcherTest {
     map.put("https://your-server.example.com", "${server.url}");
     map.put("/Users/you", "${home}");
     map.put("your-email@example.com", "${user.name}");
+    map.put("127.0.0.1:8765", "${server.address}");
     PLACEHOLDERS =
         new Placeholders(
             map,
             new Variables(
                 Map.of(
                     "server.url", "http://127.0.0.1:41234",
+                    "server.address", "127.0.0.1:41234",
                     "home", "/tmp/doctest-1/home",
                     "user.name", "reader@fake-cli.test")));
   }
@@ -122,6 +124,21 @@ class OutputMatcherTest {
                 Expected.MatchMode.EXACT,
                 Map.of("86399", "SECONDS")),
             true),
+        Arguments.of(
+            "a value with two reader texts: the page's choice",
+            "Use http://127.0.0.1:41234\n",
+            exact("Use http://127.0.0.1:8765"),
+            true),
+        Arguments.of(
+            "a value with two reader texts: the other one",
+            "Use http://127.0.0.1:41234\n",
+            exact("Use https://your-server.example.com"),
+            true),
+        Arguments.of(
+            "a value with two reader texts: no third",
+            "Use http://127.0.0.1:41234\n",
+            exact("Use http://127.0.0.1:8766"),
+            false),
         Arguments.of("empty expected, empty actual", "\n", exact(""), true),
         Arguments.of("empty expected, some output", "boo\n", exact(""), false));
   }
