@@ -102,7 +102,7 @@ class FaultMatrixIT {
           + "   spec-kitty does not follow redirects: check the server URL (its scheme and path).";
   static final String PLAIN_HTTP =
       "❌ The server at {url} answered in plain HTTP, not HTTPS.\n"
-          + "   Use an http:// URL for a server on this machine, or turn on HTTPS at the server.";
+          + "   Use http:// for a local server: {http_url}";
   static final String PULL_STUCK =
       "❌ The server said more events follow but did not move the pull cursor (7); the pull"
           + " stopped.";
@@ -420,8 +420,11 @@ class FaultMatrixIT {
       server.use(Scenario.NORMAL);
     }
 
+    String url = env.getOrDefault("SPEC_KITTY_SERVER_URL", server.baseUrl());
     String expected =
-        row.message().replace("{url}", env.getOrDefault("SPEC_KITTY_SERVER_URL", server.baseUrl()));
+        row.message()
+            .replace("{url}", url)
+            .replace("{http_url}", url.replaceFirst("^https://", "http://"));
     String said = row.command().message(faulty, (int) expected.lines().count());
     String all = faulty.out() + faulty.err();
     assertThat(said).as(all).isEqualTo(expected);
