@@ -43,7 +43,7 @@ public final class Images {
                 .forEach(b -> taken.put(normal(b.screenshot()), reports.resolve(b.freshImage()))));
     Path docFolder = docs.resolve(document).getParent();
     List<String> problems = new ArrayList<>();
-    for (Element img : html.select("img[src]")) {
+    for (Element img : html.select("main img[src]")) { // the page's own, not the skin's
       String src = img.attr("src");
       if (!isLocal(src)) {
         continue;

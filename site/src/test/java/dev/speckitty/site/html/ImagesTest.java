@@ -73,6 +73,16 @@ class ImagesTest {
   }
 
   @Test
+  void theSkinsOwnImagesAreNotThePages() {
+    Document html =
+        Jsoup.parse(
+            "<div id=\"poweredBy\"><img src=\"./images/logos/maven-feather.png\"></div><main></main>");
+
+    assertThat(Images.publish(html, page, docs, "how-to/board.md", Optional.empty(), reports))
+        .isEmpty();
+  }
+
+  @Test
   void anImageThatIsNowhereFailsAtItsPage() {
     assertThat(
             Images.publish(
