@@ -4,40 +4,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The team dashboard as a browser gets it: boards, activity, escaping, the empty state. */
-class DashboardTest {
+class DashboardTest extends ContractCheckedServerTest {
   static final String USER = "reader@spec-kitty.test";
   static final String BOARD = "section.board[data-feature=001-photo-gallery]";
-
-  private MockTeamServer server;
-  private ContractValidator contract;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    contract =
-        new ContractValidator(
-            Path.of(System.getProperty("docs.dir"), "reference/server-api.openapi.yaml"));
-    server = MockTeamServer.start(0, Optional.of(contract));
-    api = new Api(server.baseUrl());
-  }
-
-  @AfterEach
-  void stopAndCheckTheContract() {
-    server.close();
-    assertThat(contract.violations()).isEmpty();
-  }
 
   private void push(String user, String password, TutorialEvents events) {
     Api.Answer answer = api.pushGzip(api.login(user, password), events.batch());

@@ -3,37 +3,14 @@ package dev.speckitty.mockserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mock's behaviour, spoken to over raw HTTP, with every exchange checked by the contract. */
-class MockTeamServerTest {
+class MockTeamServerTest extends ContractCheckedServerTest {
   static final String USER = "reader@spec-kitty.test";
   static final String PASSWORD = "kitty-42";
-
-  private MockTeamServer server;
-  private ContractValidator contract;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    contract =
-        new ContractValidator(
-            Path.of(System.getProperty("docs.dir"), "reference/server-api.openapi.yaml"));
-    server = MockTeamServer.start(0, Optional.of(contract));
-    api = new Api(server.baseUrl());
-  }
-
-  @AfterEach
-  void stopAndCheckTheContract() {
-    server.close();
-    assertThat(contract.violations()).isEmpty();
-  }
 
   @Test
   void loginIssuesTokensWithTheDocumentedLifetimes() {
