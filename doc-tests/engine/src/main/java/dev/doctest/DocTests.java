@@ -244,37 +244,27 @@ public final class DocTests implements AutoCloseable {
     List<DocUpdater.Update> updates = new ArrayList<>();
     List<StepResult> steps = new ArrayList<>();
     for (StepResult r : result.steps()) {
-      if (r.status() == StepResult.Status.DRIFTED
-          && r.update().isPresent()
-          && r.step() instanceof Step.Browse b) {
-        copyImage(Path.of(r.update().get()), result.spec().file().getParent(), b);
-        steps.add(
-            new StepResult(
-                r.step(),
-                StepResult.Status.PASSED,
-                "updated in the page",
-                r.duration(),
-                Optional.empty(),
-                r.ran()));
+      if (r.status() != StepResult.Status.DRIFTED || r.update().isEmpty()) {
+        steps.add(r);
         continue;
       }
-      if (r.status() == StepResult.Status.DRIFTED && r.update().isPresent()) {
+      if (r.step() instanceof Step.Browse b) {
+        copyImage(Path.of(r.update().get()), result.spec().file().getParent(), b);
+      } else {
         Expected e =
             r.step() instanceof Step.Interactive i
                 ? i.transcript()
                 : ((Step.Command) r.step()).expected().orElseThrow();
         updates.add(new DocUpdater.Update(e, r.update().get()));
-        steps.add(
-            new StepResult(
-                r.step(),
-                StepResult.Status.PASSED,
-                "updated in the page",
-                r.duration(),
-                Optional.empty(),
-                r.ran()));
-      } else {
-        steps.add(r);
       }
+      steps.add(
+          new StepResult(
+              r.step(),
+              StepResult.Status.PASSED,
+              "updated in the page",
+              r.duration(),
+              Optional.empty(),
+              r.ran()));
     }
     if (!updates.isEmpty()) {
       DocUpdater.apply(result.spec().file(), updates).forEach(System.out::println);

@@ -57,7 +57,7 @@ class HowVerifiedTest {
   }
 
   @Test
-  void aThrowawayExampleOfAFileAndACommandSaysSoOnceAfterItsLastStep() throws Exception {
+  void throwawayStepsSayOnceThatTheyRanOnACopyAndLaterOnesThatTheyShareIt() throws Exception {
     EngineFixture f = new EngineFixture(temp);
     Files.writeString(
         f.doc("how-to/broken.md"),
@@ -91,7 +91,10 @@ class HowVerifiedTest {
 
     String throwaway =
         "A throwaway example: it ran on a copy of this page's state, undone before the next step.";
-    assertThat(notes).containsExactly(List.of(), List.of(throwaway), List.of(throwaway));
+    String sameCopy =
+        "A throwaway example: it ran on the same copy as the example before it, undone before the"
+            + " next step.";
+    assertThat(notes).containsExactly(List.of(), List.of(throwaway), List.of(sameCopy));
   }
 
   @Test

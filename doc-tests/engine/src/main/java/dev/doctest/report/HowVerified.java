@@ -18,6 +18,11 @@ public final class HowVerified {
   static final String THROWAWAY =
       "A throwaway example: it ran on a copy of this page's state, undone before the next step.";
 
+  /** The note of a later example in a run of throwaway examples: they share one copy. */
+  static final String SAME_COPY =
+      "A throwaway example: it ran on the same copy as the example before it, undone before the"
+          + " next step.";
+
   private final DocTestConfig config;
   private final Map<String, String> stateNotes;
 
@@ -31,20 +36,28 @@ public final class HowVerified {
   }
 
   /**
-   * The notes for each of a page's steps, in order. A throwaway example of several steps (a file,
-   * then the command that reads it) says it is one once, after its last step.
+   * The notes for each of a page's steps, in order. Consecutive throwaway steps run on one copy of
+   * the page's state (undone at the next step that is not throwaway), so the notes say exactly
+   * that: a file and the step that reads it say it once, after the step; a later example of the
+   * same run says it ran on the same copy as the one before it.
    */
   public List<List<String>> of(List<Step> steps) {
     List<List<String>> notes = new ArrayList<>();
+    boolean copyNoted = false; // whether a step of the current run of throwaway steps said so
     for (int i = 0; i < steps.size(); i++) {
-      List<String> own = new ArrayList<>(of(steps.get(i)));
-      boolean exampleGoesOn =
-          i + 1 < steps.size()
-              && steps.get(i).isolated()
-              && steps.get(i + 1).isolated()
-              && !(steps.get(i + 1) instanceof Step.WriteFile);
-      if (exampleGoesOn) {
-        own.remove(THROWAWAY);
+      Step step = steps.get(i);
+      List<String> own = new ArrayList<>(of(step));
+      if (!step.isolated()) {
+        copyNoted = copyNoted && !step.runs();
+      } else if (step instanceof Step.WriteFile
+          && i + 1 < steps.size()
+          && steps.get(i + 1).isolated()) {
+        own.remove(THROWAWAY); // the step that reads the file says it
+      } else if (own.contains(THROWAWAY)) {
+        if (copyNoted) {
+          own.set(own.indexOf(THROWAWAY), SAME_COPY);
+        }
+        copyNoted = true;
       }
       notes.add(own);
     }
