@@ -6,13 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=doc-tests/docs/target/bench.classpath
-if [ ! -x cli/target/spec-kitty/bin/spec-kitty ] || [ ! -f "$cp_file" ] \
-    || [ ! -d doc-tests/docs/target/classes ]; then
-  # In the reactor, so the engine and the mock server come from this build, not a repository.
-  # (Every module writes the file; the docs module, built last, leaves its own.)
-  ./mvnw -q -pl doc-tests/docs -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile="$PWD/$cp_file"
-fi
+# In the reactor, so the engine and the mock server come from this build, not a repository; again
+# whenever a pom or a source changed (by content). (Every module writes the classpath file; the
+# docs module, built last, leaves its own.)
+. doc-tests/fresh-build.sh
+fresh_build doc-tests/docs/target/bench.sources \
+  "cli/target/spec-kitty/bin/spec-kitty $cp_file doc-tests/docs/target/classes" \
+  pom.xml cli/pom.xml cli/src/main doc-tests/pom.xml doc-tests/engine/pom.xml \
+  doc-tests/engine/src/main doc-tests/mock-server/pom.xml doc-tests/mock-server/src/main \
+  doc-tests/docs/pom.xml doc-tests/docs/src/main \
+  -- -pl doc-tests/docs -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$PWD/$cp_file"
 java -cp "doc-tests/docs/target/classes:$(cat "$cp_file")" bench/EngineBench.java \
   docs cli/target/spec-kitty/bin "${1:-1}"
 echo

@@ -72,9 +72,9 @@ public record Browser(Path chromium, Path driver) {
    */
   record Seen(List<String> problems, Optional<byte[]> image, byte[] window) {}
 
-  /** Opens {@code url} and checks {@code step}'s expectations there. */
-  Seen look(String url, Step.Browse step) {
-    SELENIUM_LOG.fine(() -> "opening " + url);
+  /** Starts a headless Chromium for the browser steps of one page, with a profile of its own. */
+  Session open() {
+    SELENIUM_LOG.fine("starting Chromium");
     System.setProperty("SE_AVOID_STATS", "true");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
@@ -103,49 +103,82 @@ public record Browser(Path chromium, Path driver) {
             .usingDriverExecutable(driver.toFile())
             .usingAnyFreePort()
             .build();
-    ChromeDriver browser = new ChromeDriver(service, options);
     try {
+      ChromeDriver browser = new ChromeDriver(service, options);
       browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-      browser.get(url);
-      List<String> problems = new ArrayList<>();
-      String text = browser.findElement(By.tagName("body")).getText();
-      for (String wanted : step.see()) {
-        if (!text.contains(wanted)) {
-          problems.add("“" + wanted + "” is not on the page");
-        }
-      }
-      for (Step.Browse.Count c : step.counts()) {
-        long visible =
-            browser.findElements(By.cssSelector(c.selector())).stream()
-                .filter(WebElement::isDisplayed)
-                .count();
-        if (visible != c.expected()) {
-          problems.add(
-              visible + " × " + c.selector() + " on the page, the page says " + c.expected());
-        }
-      }
-      Optional<byte[]> image = Optional.empty();
-      if (step.screenshot().isPresent()) {
-        if (step.region().isPresent()) {
-          List<WebElement> region = browser.findElements(By.cssSelector(step.region().get()));
-          if (region.isEmpty()) {
-            problems.add("no " + step.region().get() + " on the page to take the image of");
-          } else {
-            image = Optional.of(region.get(0).getScreenshotAs(OutputType.BYTES));
-          }
-        } else {
-          image = Optional.of(browser.getScreenshotAs(OutputType.BYTES));
-        }
-      }
-      return new Seen(problems, image, browser.getScreenshotAs(OutputType.BYTES));
-    } catch (WebDriverException e) {
-      String why =
-          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      return new Seen(
-          List.of("the browser could not show " + url + ": " + why), Optional.empty(), new byte[0]);
-    } finally {
-      browser.quit();
+      return new Session(browser, profile);
+    } catch (RuntimeException e) {
       Workspace.deleteTree(profile);
+      throw e;
+    }
+  }
+
+  /**
+   * One browser for the browser steps of one page, as a reader keeps one window open: started at
+   * the first step (a second or two), closed with the page.
+   */
+  static final class Session implements AutoCloseable {
+    private final ChromeDriver browser;
+    private final Path profile;
+
+    private Session(ChromeDriver browser, Path profile) {
+      this.browser = browser;
+      this.profile = profile;
+    }
+
+    /** Opens {@code url} and checks {@code step}'s expectations there. */
+    Seen look(String url, Step.Browse step) {
+      SELENIUM_LOG.fine(() -> "opening " + url);
+      try {
+        browser.get(url);
+        List<String> problems = new ArrayList<>();
+        String text = browser.findElement(By.tagName("body")).getText();
+        for (String wanted : step.see()) {
+          if (!text.contains(wanted)) {
+            problems.add("“" + wanted + "” is not on the page");
+          }
+        }
+        for (Step.Browse.Count c : step.counts()) {
+          long visible =
+              browser.findElements(By.cssSelector(c.selector())).stream()
+                  .filter(WebElement::isDisplayed)
+                  .count();
+          if (visible != c.expected()) {
+            problems.add(
+                visible + " × " + c.selector() + " on the page, the page says " + c.expected());
+          }
+        }
+        Optional<byte[]> image = Optional.empty();
+        if (step.screenshot().isPresent()) {
+          if (step.region().isPresent()) {
+            List<WebElement> region = browser.findElements(By.cssSelector(step.region().get()));
+            if (region.isEmpty()) {
+              problems.add("no " + step.region().get() + " on the page to take the image of");
+            } else {
+              image = Optional.of(region.get(0).getScreenshotAs(OutputType.BYTES));
+            }
+          } else {
+            image = Optional.of(browser.getScreenshotAs(OutputType.BYTES));
+          }
+        }
+        return new Seen(problems, image, browser.getScreenshotAs(OutputType.BYTES));
+      } catch (WebDriverException e) {
+        String why =
+            e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new Seen(
+            List.of("the browser could not show " + url + ": " + why),
+            Optional.empty(),
+            new byte[0]);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        browser.quit();
+      } finally {
+        Workspace.deleteTree(profile);
+      }
     }
   }
 

@@ -225,7 +225,18 @@ public final class DocumentRunner {
             b.counts(),
             b.screenshot(),
             b.region());
-    Browser.Seen seen = browser.get().look(actual.url(), actual);
+    Browser.Seen seen;
+    try {
+      seen = stage.browser(browser.get()).look(actual.url(), actual);
+    } catch (org.openqa.selenium.WebDriverException e) {
+      seen =
+          new Browser.Seen(
+              List.of(
+                  "the browser did not start: "
+                      + String.valueOf(e.getMessage()).lines().findFirst().orElse("")),
+              Optional.empty(),
+              new byte[0]);
+    }
     Path pageDir = b.location().file().getParent();
     Path relDir =
         config.root().toAbsolutePath().normalize().relativize(pageDir.toAbsolutePath().normalize());

@@ -23,6 +23,7 @@ public final class Stage implements AutoCloseable {
   private final String normalState;
   private final Variables variables;
   private final Placeholders placeholders;
+  private Browser.Session browser; // started by the page's first browser step
 
   private Stage(DocTestConfig config, Workspace workspace, WorldInstance world, String normal) {
     this.workspace = workspace;
@@ -71,6 +72,14 @@ public final class Stage implements AutoCloseable {
     return placeholders;
   }
 
+  /** The page's browser, started at its first browser step. */
+  Browser.Session browser(Browser chromium) {
+    if (browser == null) {
+      browser = chromium.open();
+    }
+    return browser;
+  }
+
   /** Puts the world in {@code state}; {@link #normal()} goes back. */
   void enter(String state) {
     world.enter(state);
@@ -100,9 +109,15 @@ public final class Stage implements AutoCloseable {
   @Override
   public void close() {
     try {
-      world.close();
+      if (browser != null) {
+        browser.close();
+      }
     } finally {
-      workspace.close();
+      try {
+        world.close();
+      } finally {
+        workspace.close();
+      }
     }
   }
 }
