@@ -13,12 +13,19 @@ public final class Main {
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new DocTestCommand(out));
-    cl.setOut(out);
-    cl.setErr(err);
-    int code = cl.execute(args);
+    int code = commandLine(out, err).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** The command line as {@code ./doctest} runs it. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new DocTestCommand(out));
+    cl.setOut(out);
+    cl.setErr(err);
+    // A launcher passes its defaults (--docs, --keep, …) before the user's words: the last wins.
+    cl.setOverwrittenOptionsAllowed(true);
+    return cl;
   }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The writers' loop on the engine's fixture docs, with the fake CLI and the fake world. */
 class DocTestCommandTest {
@@ -52,10 +51,7 @@ class DocTestCommandTest {
                 "--keep", temp.resolve("kept").toString(),
                 "--log", temp.resolve("doctest.log").toString()));
     all.addAll(List.of(args));
-    CommandLine cl = new CommandLine(new DocTestCommand(out));
-    cl.setOut(out);
-    cl.setErr(out);
-    int code = cl.execute(all.toArray(String[]::new));
+    int code = Main.commandLine(out, out).execute(all.toArray(String[]::new));
     return new Run(code, text.toString());
   }
 
@@ -161,6 +157,15 @@ class DocTestCommandTest {
     assertThat(second.out())
         .contains(
             "docs/tutorials/counter.md: its end state was kept from an earlier run (not run again)");
+  }
+
+  @Test
+  void anOptionTheLauncherAlreadyGaveIsTheWritersToOverride() throws IOException {
+    Path elsewhere = temp.resolve("elsewhere");
+    Run run = doctest("--reports", elsewhere.toString(), page("tutorials/basics.md"));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(elsewhere.resolve("tutorials/basics.md.json")).exists();
   }
 
   @Test
