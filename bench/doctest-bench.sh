@@ -19,7 +19,7 @@ median() { # hyperfine json -> median seconds, one decimal
 }
 
 rows=()
-for page in docs/how-to/authenticate.md docs/how-to/check-your-setup.adoc \
+for page in docs/tutorials/getting-started.md docs/how-to/authenticate.md docs/how-to/check-your-setup.adoc \
     docs/tutorials/server-connection.md; do
   ./doctest "$page" > /dev/null # keeps the end states of the pages it continues
   hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/page.json" \
