@@ -97,6 +97,25 @@ class BrowserStepTest {
   }
 
   @Test
+  void aTextIsSeenAsWordsOfItsOwnNotInsideLongerOnes() {
+    EngineFixture f =
+        new EngineFixture(temp).mutate(PAGE, "see=\"Fake board\"", "see=\"ake board\"");
+
+    assertThat(EngineFixture.firstFailure(f.run(PAGE))).contains("“ake board” is not on the page");
+  }
+
+  @Test
+  void noneOfAMistypedSelectorProvesNothingAndFails() {
+    EngineFixture f =
+        new EngineFixture(temp)
+            .mutate(
+                PAGE, "count=\"#done .card=2\"", "count=\"#done .card=2\" count=\"#done .crad=0\"");
+
+    assertThat(EngineFixture.firstFailure(f.run(PAGE)))
+        .contains("nothing on the page is .crad, so “0 × #done .crad” proves nothing");
+  }
+
+  @Test
   void aScreenshotThePageDoesNotShowIsRefused() {
     EngineFixture f =
         new EngineFixture(temp)

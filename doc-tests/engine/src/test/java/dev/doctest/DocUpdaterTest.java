@@ -72,6 +72,30 @@ class DocUpdaterTest {
   }
 
   @Test
+  void aSecretACommandPrintsNeverReachesTheDiffOrThePage() throws Exception {
+    EngineFixture f = new EngineFixture(temp);
+    Path doc = f.doc("how-to/secret.md");
+    Files.writeString(
+        doc,
+        "# Secret\n\n```bash\necho \"the password is "
+            + FakeWorld.PASSWORD
+            + "\"\n```\n\n"
+            + "```\nthe password is hunter2\n```\n");
+
+    DocumentResult checked = f.run("how-to/secret.md");
+    DocumentResult updated = f.updating().run("how-to/secret.md");
+
+    assertThat(EngineFixture.firstFailure(checked))
+        .contains("+the password is ********")
+        .doesNotContain(
+            "is " + FakeWorld.PASSWORD + "\n", "+the password is " + FakeWorld.PASSWORD);
+    assertThat(updated.passed()).isTrue();
+    assertThat(Files.readString(doc))
+        .endsWith("```\nthe password is ********\n```\n")
+        .doesNotContain("is " + FakeWorld.PASSWORD + "\n```\n```");
+  }
+
+  @Test
   void windowsLineEndingsAreKept() throws Exception {
     EngineFixture f =
         new EngineFixture(temp).mutate(BASICS, "```\nHello, world!\n```", "```\nHello!\n```");

@@ -125,12 +125,12 @@ class OutputMatcherTest {
                 Map.of("86399", "SECONDS")),
             true),
         Arguments.of(
-            "a value with two reader texts: the page's choice",
+            "a value with two reader texts reads one way only: not the page's pick",
             "Use http://127.0.0.1:41234\n",
             exact("Use http://127.0.0.1:8765"),
-            true),
+            false),
         Arguments.of(
-            "a value with two reader texts: the other one",
+            "a value with two reader texts reads one way only: the longest value's",
             "Use http://127.0.0.1:41234\n",
             exact("Use https://your-server.example.com"),
             true),

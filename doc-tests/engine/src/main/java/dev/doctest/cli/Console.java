@@ -120,7 +120,7 @@ final class Console {
     out.println(
         (ok ? "✓ " : "✗ ")
             + (passed + drifted + failed + skipped)
-            + " steps: "
+            + (passed + drifted + failed + skipped == 1 ? " step: " : " steps: ")
             + passed
             + " passed, "
             + drifted

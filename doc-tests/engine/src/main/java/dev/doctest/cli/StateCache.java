@@ -138,14 +138,19 @@ final class StateCache implements Checkpoints {
 
   private static void keep(Path entry, Stage stage) {
     try (Snapshot s = stage.snapshot()) {
-      Path fresh = entry.resolveSibling(entry.getFileName() + ".new");
-      delete(fresh);
-      Files.createDirectories(fresh);
+      // Each writer its own folder: two pages that start alike (the same fixture) keep the same
+      // state at once, and either copy will do.
+      Files.createDirectories(entry.getParent());
+      Path fresh = Files.createTempDirectory(entry.getParent(), entry.getFileName() + ".new-");
       copy(s.dir(), fresh.resolve("workspace"));
       Files.write(fresh.resolve("world"), s.world());
       Files.writeString(fresh.resolve("kept-at"), Instant.now().toString());
-      delete(entry);
-      Files.move(fresh, entry);
+      try {
+        delete(entry);
+        Files.move(fresh, entry);
+      } catch (IOException | UncheckedIOException another) {
+        delete(fresh); // another writer is keeping the same state: its copy will do
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -207,8 +212,10 @@ final class StateCache implements Checkpoints {
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
+        Files.deleteIfExists(f);
       }
+    } catch (java.nio.file.NoSuchFileException gone) {
+      // deleted meanwhile by another run keeping the same state
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

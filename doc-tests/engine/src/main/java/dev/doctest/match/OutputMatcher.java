@@ -42,7 +42,7 @@ public final class OutputMatcher {
    * block must keep the distances between them that the page shows.
    */
   public String toReaderText(String rawActual, Expected expected, Placeholders placeholders) {
-    String text = keepPagesPlaceholders(TerminalText.normalize(rawActual), expected, placeholders);
+    String text = placeholders.toReader(TerminalText.normalize(rawActual));
     if (expected.varying().isEmpty()) {
       return text;
     }
@@ -88,31 +88,6 @@ public final class OutputMatcher {
     }
     keepExamplesInChangedLines(wanted, out, expected.varying(), asPrinted);
     return String.join("\n", out);
-  }
-
-  /**
-   * The printed text in reader terms. Two reader texts may stand for one printed value (the mock's
-   * URL is both "https://your-server.example.com" and the sandbox's "http://127.0.0.1:8765"): a
-   * printed line that is exactly what an expected line stands for keeps the page's words; any other
-   * line takes the default reading (longest value first).
-   */
-  private static String keepPagesPlaceholders(
-      String printed, Expected expected, Placeholders placeholders) {
-    List<String> wanted = TerminalText.normalize(expected.text()).lines().toList();
-    List<String> out = new ArrayList<>();
-    int next = 0;
-    for (String line : printed.lines().toList()) {
-      String shown = placeholders.toReader(line);
-      for (int j = next; j < wanted.size(); j++) {
-        if (!wanted.get(j).equals(shown) && placeholders.toActual(wanted.get(j)).equals(line)) {
-          shown = wanted.get(j);
-          next = j + 1;
-          break;
-        }
-      }
-      out.add(shown);
-    }
-    return String.join("\n", out) + (printed.endsWith("\n") ? "\n" : "");
   }
 
   /**

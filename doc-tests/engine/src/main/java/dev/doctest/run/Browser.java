@@ -134,7 +134,7 @@ public record Browser(Path chromium, Path driver) {
         List<String> problems = new ArrayList<>();
         String text = browser.findElement(By.tagName("body")).getText();
         for (String wanted : step.see()) {
-          if (!text.contains(wanted)) {
+          if (!shows(text, wanted)) {
             problems.add("“" + wanted + "” is not on the page");
           }
         }
@@ -146,6 +146,18 @@ public record Browser(Path chromium, Path driver) {
           if (visible != c.expected()) {
             problems.add(
                 visible + " × " + c.selector() + " on the page, the page says " + c.expected());
+          } else if (c.expected() == 0) {
+            // "none of these" must be about things that exist: a mistyped selector counts 0 too.
+            for (String part : c.selector().trim().split("\\s*[\\s>+~]\\s*")) {
+              if (!part.isEmpty() && browser.findElements(By.cssSelector(part)).isEmpty()) {
+                problems.add(
+                    "nothing on the page is "
+                        + part
+                        + ", so “0 × "
+                        + c.selector()
+                        + "” proves nothing: check the selector");
+              }
+            }
           }
         }
         Optional<byte[]> image = Optional.empty();
@@ -180,6 +192,17 @@ public record Browser(Path chromium, Path driver) {
         Workspace.deleteTree(profile);
       }
     }
+  }
+
+  /**
+   * Whether {@code text} shows {@code wanted} as a reader reads it: as words of their own, not
+   * inside longer ones ("8 events" is not in "48 events").
+   */
+  static boolean shows(String text, String wanted) {
+    return java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(wanted) + "(?![\\p{L}\\p{N}])")
+        .matcher(text)
+        .find();
   }
 
   /**

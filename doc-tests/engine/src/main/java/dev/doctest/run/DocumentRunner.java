@@ -327,6 +327,27 @@ public final class DocumentRunner {
     return o.timeout().orElse(config.timeout());
   }
 
+  /**
+   * The output with every secret the run types at a prompt (the password) shown as {@code
+   * ********}, as the page shows it at the prompt: no secret reaches a diff, a report, a log or a
+   * page written by update mode, even when a command prints it.
+   */
+  private Outcome withoutSecrets(Outcome o, Stage stage) {
+    String output = o.output();
+    for (Optional<String> secret : config.prompts().values()) {
+      if (secret.isPresent()) {
+        String value = stage.variables().resolve(secret.get());
+        if (!value.isEmpty()) {
+          output = output.replace(value, SECRET_SHOWN);
+        }
+      }
+    }
+    return output.equals(o.output()) ? o : new Outcome(o.exitCode(), output, o.problem());
+  }
+
+  /** How a page shows a secret. */
+  static final String SECRET_SHOWN = "********";
+
   private StepResult runCommand(Step.Command c, Stage stage, long start) {
     Outcome o =
         new ShellRunner(stage.workspace())
@@ -357,9 +378,10 @@ public final class DocumentRunner {
       Step step,
       Optional<Expected> expected,
       Step.Options options,
-      Outcome o,
+      Outcome printed,
       Stage stage,
       long start) {
+    Outcome o = withoutSecrets(printed, stage);
     String shown = stage.workspace().redactPaths(TerminalText.normalize(o.output()));
     StepResult.Ran ran =
         new StepResult.Ran(

@@ -169,6 +169,21 @@ class DocTestCommandTest {
   }
 
   @Test
+  void twoPagesThatStartAlikeKeepTheirStatesAtOnce() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    for (String name : List.of("how-to/alike-a.md", "how-to/alike-b.md")) {
+      Files.writeString(
+          docs.resolve(name),
+          "# Alike\n\n<!-- doctest-document: fixture=greeted -->\n\n```bash\ntest -f ~/.greeted\n```\n");
+    }
+    for (int i = 0; i < 3; i++) {
+      Run run = doctest(page("how-to/alike-a.md"), page("how-to/alike-b.md"));
+
+      assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+  }
+
+  @Test
   void fromNeedsExactlyOnePage() {
     Run run = doctest("--from", "3", page("tutorials/basics.md"), page("tutorials/slow.md"));
 
