@@ -119,14 +119,6 @@ final class DocTestCommand implements Callable<Integer> {
       description = "Where details of an internal error go (default ${DEFAULT-VALUE}).")
   Path log = Path.of("target/doctest.log");
 
-  @Option(
-      names = "--prepare-start",
-      hidden = true,
-      description =
-          "Load what runs need (parse every page, start and stop the world) and exit: the run a"
-              + " launcher records its class-data-sharing archive from.")
-  boolean prepareStart;
-
   private final PrintWriter out;
 
   DocTestCommand(PrintWriter out) {
@@ -142,19 +134,8 @@ final class DocTestCommand implements Callable<Integer> {
     Confinement confinement = Confinement.detect();
     out.println(confinement.describe());
     World world = ServiceLoader.load(World.class).findFirst().orElse(World.NONE);
-    if (prepareStart) {
-      list = true;
-      pages = List.of();
-    }
-    if (!list) {
-      warmUp(world);
-    }
     try (AsciiDoc asciidoc = new AsciiDoc()) {
       int code = once(confinement, world, asciidoc);
-      if (prepareStart) {
-        startAndStop(world);
-        return code;
-      }
       while (watch) {
         waitForChange();
         out.println();
@@ -231,26 +212,6 @@ final class DocTestCommand implements Callable<Integer> {
       return 2;
     }
     return mine.stream().allMatch(DocumentResult::passed) ? 0 : 1;
-  }
-
-  /**
-   * Starts and stops one world instance in the background while the pages parse: its first start
-   * loads most of what every later one needs (2 s cold, 0.1 s warm), and parsing an AsciiDoc page
-   * takes as long. A warm-up that fails changes nothing: the page's own start says why.
-   */
-  private static void warmUp(World world) {
-    Thread warm = new Thread(() -> startAndStop(world), "doctest-warm-up");
-    warm.setDaemon(true);
-    warm.start();
-  }
-
-  private static void startAndStop(World world) {
-    try (var instance =
-        world.start(dev.doctest.world.Network.loopback(), java.util.Optional.empty())) {
-      // started and stopped: that is all
-    } catch (Exception ignored) {
-      // the page's own start reports it
-    }
   }
 
   private static List<Path> absolute(List<Path> pages) {
