@@ -168,6 +168,21 @@ final class DocTestCommand implements Callable<Integer> {
             new DocTests.Options(reports, toolVersion, update, jobs),
             asciidoc);
     List<Path> asked = pages.isEmpty() ? engine.documents() : absolute(pages);
+    Path docsFolder = docs.toAbsolutePath().normalize();
+    for (Path page : asked) {
+      if (!page.startsWith(docsFolder) || !Files.isRegularFile(page)) {
+        out.println(
+            "❌ "
+                + page
+                + (Files.isRegularFile(page)
+                    ? " is not in the docs folder " + docsFolder
+                    : " does not exist")
+                + ": give pages of "
+                + docsFolder
+                + ".");
+        return 2;
+      }
+    }
     Plan plan = engine.plan(asked);
     boolean parses = true;
     for (Path page : plan.pages()) {

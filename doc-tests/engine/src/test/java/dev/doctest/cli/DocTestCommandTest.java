@@ -184,6 +184,21 @@ class DocTestCommandTest {
   }
 
   @Test
+  void aPageOutsideTheDocsFolderIsRefusedAndNothingIsWrittenBesideIt() throws IOException {
+    Path outside = temp.resolve("elsewhere/page.md");
+    Files.createDirectories(outside.getParent());
+    Files.writeString(outside, "# Elsewhere\n\n```bash\ntrue\n```\n");
+
+    Run run = doctest(outside.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains(outside + " is not in the docs folder");
+    try (var files = Files.list(outside.getParent())) {
+      assertThat(files).containsExactly(outside);
+    }
+  }
+
+  @Test
   void fromNeedsExactlyOnePage() {
     Run run = doctest("--from", "3", page("tutorials/basics.md"), page("tutorials/slow.md"));
 
