@@ -36,6 +36,32 @@ class TruthRulesTest {
     throw new AssertionError(page + " parsed");
   }
 
+  @Test
+  void anExcerptDeclaredOnTheCommandHoldsForItsOutput() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\ncat ~/.greeted\n```\n\nExpected output:\n\n```text\nHello, world!\n",
+                "<!-- doctest: match=contains -->\n```bash\ncat ~/.greeted\n```\n\n"
+                    + "Expected output:\n\n```text\n");
+
+    DocumentResult result = f.run(BASICS);
+
+    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+  }
+
+  @Test
+  void anOutputAnnotationOnACommandWithoutOutputIsRefused() throws Exception {
+    EngineFixture f = fixture();
+    Files.writeString(
+        f.doc("how-to/excerpt.md"),
+        "# Excerpt\n\n<!-- doctest: match=contains -->\n```bash\ntrue\n```\n");
+
+    assertThat(parseError(f, "how-to/excerpt.md"))
+        .contains("match= is about output, and this command has no output block after it");
+  }
+
   // 2. Hidden execution the reader never sees.
 
   @Test

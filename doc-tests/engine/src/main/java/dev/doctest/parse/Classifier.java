@@ -356,6 +356,13 @@ final class Classifier {
             pending.location(), "interactive command needs its transcript block after it");
       }
       checkShownCommand(pending, pending.annotations());
+      for (String key : List.of("match", "vary")) {
+        if (pending.annotations().has(key)) {
+          throw new DocTestException(
+              pending.location(),
+              key + "= is about output, and this command has no output block after it");
+        }
+      }
       steps.add(
           new Step.Command(
               pending.location(),
@@ -375,7 +382,9 @@ final class Classifier {
       throw new DocTestException(
           command.location(), "hides-output on a command whose output the page shows");
     }
-    Expected expected = expected(output);
+    // What the command's annotation says about its output (match=, vary=) holds for it too.
+    Expected expected =
+        expected(output, merged, output.location(), output.contentLine(), output.content());
     boolean prompts =
         config.prompts().keySet().stream()
             .anyMatch(p -> output.content().lines().anyMatch(l -> l.startsWith(p)));
@@ -527,7 +536,10 @@ final class Classifier {
   }
 
   private Expected expected(RawBlock b, Location at, int firstLine, String text) {
-    Annotations d = b.annotations();
+    return expected(b, b.annotations(), at, firstLine, text);
+  }
+
+  private Expected expected(RawBlock b, Annotations d, Location at, int firstLine, String text) {
     Expected.MatchMode mode =
         switch (d.value("match").orElse("exact")) {
           case "exact" -> Expected.MatchMode.EXACT;
