@@ -5,8 +5,11 @@ import dev.doctest.config.DocTestConfig;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.RunSettings;
 import dev.speckitty.cli.core.VersionProvider;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Where the real docs and the built CLI are, and the engine set up to run them. */
 final class Docs {
@@ -40,5 +43,21 @@ final class Docs {
             VersionProvider.version(),
             update,
             Math.max(2, Runtime.getRuntime().availableProcessors())));
+  }
+
+  /** A copy of the real docs in {@code dir}/docs, for a test to mutate. */
+  static Path copyIn(Path dir) throws IOException {
+    Path copy = dir.resolve("docs");
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      for (Path f : files.toList()) {
+        Path target = copy.resolve(ROOT.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return copy;
   }
 }

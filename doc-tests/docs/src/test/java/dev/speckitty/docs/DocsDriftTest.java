@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,7 @@ class DocsDriftTest {
 
   @Test
   void oneChangedCharacterInTheServerTutorialFailsAtThatLine() throws IOException {
-    Path copy = copyOfDocs();
+    Path copy = Docs.copyIn(temp);
     Path tutorial = copy.resolve("tutorials/server-connection.md");
     String text = Files.readString(tutorial);
     Files.writeString(
@@ -43,7 +42,7 @@ class DocsDriftTest {
   @Test
   void aWrongLaneInTheDashboardHowToFailsAtItsLineWithTheBrowsersScreenshot() throws IOException {
     Assumptions.assumeTrue(Browser.detect().isPresent(), Browser.MISSING);
-    Path copy = copyOfDocs();
+    Path copy = Docs.copyIn(temp);
     Path howTo = copy.resolve("how-to/use-saas-dashboard.md");
     String text = Files.readString(howTo);
     assertThat(text).contains(".lane[data-lane=done] .card=5");
@@ -85,20 +84,5 @@ class DocsDriftTest {
               .join();
     }
     return result.steps().stream().filter(StepResult::failed).findFirst().orElseThrow();
-  }
-
-  private Path copyOfDocs() throws IOException {
-    Path copy = temp.resolve("docs");
-    try (Stream<Path> files = Files.walk(Docs.ROOT)) {
-      for (Path f : files.toList()) {
-        Path target = copy.resolve(Docs.ROOT.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return copy;
   }
 }

@@ -164,7 +164,7 @@ class ProseMutationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mutations")
   void aChangedNameFailsAtItsLineWithTheClosestRealName(Mutation m) throws IOException {
-    Path docs = copyOfTheDocs();
+    Path docs = Docs.copyIn(temp);
     Path page = docs.resolve(m.page());
     String text = Files.readString(page);
     assertThat(text.split(java.util.regex.Pattern.quote(m.from()), -1))
@@ -192,20 +192,5 @@ class ProseMutationTest {
     int at = text.indexOf(needle);
     assertThat(at).as("the changed page holds %s", needle).isNotNegative();
     return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-  }
-
-  private Path copyOfTheDocs() throws IOException {
-    Path copy = temp.resolve("docs");
-    try (Stream<Path> files = Files.walk(Docs.ROOT)) {
-      for (Path f : files.toList()) {
-        Path target = copy.resolve(Docs.ROOT.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return copy;
   }
 }
