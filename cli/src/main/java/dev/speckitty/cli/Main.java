@@ -91,6 +91,9 @@ public final class Main {
     for (Class<?> command : commands) {
       cl.addSubcommand(new CommandLine(command, factory));
     }
+    // Help fits the terminal's width. Set after the tree is built: picocli measures the terminal
+    // (by running stty) whenever a subcommand is added with this on, though only help needs it.
+    cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     Map<String, String> exitCodes = new LinkedHashMap<>();

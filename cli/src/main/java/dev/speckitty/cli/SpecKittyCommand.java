@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     header = "Spec-driven development from the command line, synced with your team server.",
     description = {
       "Configure the server in ~/.spec-kitty/config.toml ([server] url = \"https://...\") or with"

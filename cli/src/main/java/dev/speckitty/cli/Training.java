@@ -1,9 +1,15 @@
 package dev.speckitty.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.speckitty.cli.auth.Prompter;
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.StatePaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /**
  * A build-time run of typical commands in a throw-away folder, so that the class-data-sharing
@@ -65,8 +73,28 @@ final class Training {
               List.of("accept"))) {
         Main.run(context(home, project, ""), sink, sink, args.toArray(String[]::new));
       }
+      promptOnATerminal();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The login prompts as on a real terminal (JLine's line reader and its hundreds of lambdas):
+   * there is no terminal in the build, so JLine makes one, typed into through a pipe. The pipe
+   * stays open until the answers are read: JLine ends a prompt at the end of its input.
+   */
+  private static void promptOnATerminal() throws IOException {
+    PipedInputStream keyboard = new PipedInputStream();
+    try (PipedOutputStream typing = new PipedOutputStream(keyboard);
+        Terminal terminal =
+            new ExternalTerminal(
+                "training", "xterm", keyboard, OutputStream.nullOutputStream(), UTF_8);
+        Prompter prompter = Prompter.on(terminal)) {
+      typing.write("reader\rpw\r".getBytes(UTF_8));
+      typing.flush();
+      prompter.readLine("Username: ");
+      prompter.readPassword("Password: ");
     }
   }
 

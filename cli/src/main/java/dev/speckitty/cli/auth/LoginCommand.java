@@ -45,8 +45,12 @@ final class LoginCommand extends BaseCommand {
   protected ExitCode execute() {
     ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     CredentialStore store = new CredentialStore(ctx.state());
-    AuthService auth =
-        new AuthService(new AuthApi(new HttpTransport(ctx.httpTimeout())), store, ctx.clock());
+    try (HttpTransport http = new HttpTransport(ctx.httpTimeout(), config.url().isHttps())) {
+      return login(config, new AuthService(new AuthApi(http), store, ctx.clock()));
+    }
+  }
+
+  private ExitCode login(ServerConfig config, AuthService auth) {
     if (!force) {
       Optional<Credentials> active = auth.activeSession(config.url());
       if (active.isPresent()) {

@@ -89,6 +89,11 @@ public record ServerUrl(String value) {
     return URI.create(value + path);
   }
 
+  /** Whether the server is reached over TLS ({@code https://}). */
+  public boolean isHttps() {
+    return value.regionMatches(true, 0, "https://", 0, 8);
+  }
+
   /** Whether the server runs on this machine: localhost, 127.0.0.0/8 or [::1]. */
   public boolean isLocal() {
     return isLoopback(URI.create(value).getHost());

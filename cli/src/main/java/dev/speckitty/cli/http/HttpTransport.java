@@ -9,29 +9,110 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * The one place that sends HTTP requests: applies the timeout, and turns the JDK's many network
  * exceptions into a {@link ServerUnreachableException} whose kind a user can understand.
+ *
+ * <p>Close it when the command is done: the JDK's client keeps a selector thread waiting in native
+ * code, and a JVM exiting with such a thread waits about 0.3 s for it to block — on every command
+ * that reached the network.
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
+  private static final String SELECTOR_THREAD = "HttpClient-\\d+-SelectorManager";
+
   private final HttpClient client;
   private final Duration timeout;
+  private static final Duration SELECTOR_STOP = Duration.ofMillis(500);
 
+  private final List<Thread> selectorThreads;
+
+  /** A transport that speaks HTTP and HTTPS. */
   public HttpTransport(Duration timeout) {
+    this(timeout, true);
+  }
+
+  /**
+   * A transport for one server: without {@code tls}, it speaks plain HTTP only and does not load
+   * the trust store (about 0.1 s of each command). Redirects are never followed, so a plain-HTTP
+   * server cannot lead it to a TLS one.
+   */
+  public HttpTransport(Duration timeout, boolean tls) {
     this.timeout = timeout;
-    this.client =
+    Set<Thread> before = runningSelectorThreads();
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (!tls) {
+      builder.sslContext(new NoTls()).sslParameters(new SSLParameters());
+    }
+    this.client = builder.build();
+    this.selectorThreads = new ArrayList<>(runningSelectorThreads());
+    this.selectorThreads.removeAll(before);
+  }
+
+  /**
+   * Stops the client's threads, so that the process can exit at once. Java 21 and later close the
+   * client; Java 17 has no such method, and its selector thread ends its loop when interrupted.
+   */
+  @Override
+  public void close() {
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing only stops idle threads; nothing the user could act on.
+      }
+      return;
+    }
+    for (Thread thread : selectorThreads) {
+      thread.interrupt();
+      try {
+        thread.join(SELECTOR_STOP.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The threads the client started, which {@link #close()} ends. */
+  List<Thread> threads() {
+    return List.copyOf(selectorThreads);
+  }
+
+  private static Set<Thread> runningSelectorThreads() {
+    Thread[] threads = new Thread[Thread.activeCount() + 16];
+    int count = Thread.currentThread().getThreadGroup().enumerate(threads);
+    Set<Thread> found = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      if (threads[i].getName().matches(SELECTOR_THREAD)) {
+        found.add(threads[i]);
+      }
+    }
+    return found;
   }
 
   public Duration timeout() {
@@ -69,6 +150,54 @@ public final class HttpTransport {
         throw Failure.RESPONSE_TOO_LARGE.with("limit", CappedBody.MAX_BYTES >> 20);
       }
       throw new ServerUnreachableException(classify(cause), cause);
+    }
+  }
+
+  /** The TLS of a plain-HTTP transport: there is none, and any use of it is a bug. */
+  private static final class NoTls extends SSLContext {
+    NoTls() {
+      super(new Spi(), null, "none");
+    }
+
+    private static final class Spi extends SSLContextSpi {
+      private static IllegalStateException none() {
+        return new IllegalStateException("This connection is for a plain-HTTP server only.");
+      }
+
+      @Override
+      protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
+        throw none();
+      }
+
+      @Override
+      protected SSLSocketFactory engineGetSocketFactory() {
+        throw none();
+      }
+
+      @Override
+      protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        throw none();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine() {
+        throw none();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        throw none();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetServerSessionContext() {
+        throw none();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetClientSessionContext() {
+        throw none();
+      }
     }
   }
 

@@ -58,13 +58,16 @@ final class SyncNowCommand extends BaseCommand {
     }
   }
 
-  @SuppressWarnings("try") // the lock is held by being open, not by being used
   private ExitCode sync() {
     ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
     CredentialStore store = new CredentialStore(ctx.state());
-    AuthenticatedClient client =
-        new AuthenticatedClient(
-            new HttpTransport(ctx.httpTimeout()), store, config.url(), ctx.clock());
+    try (HttpTransport http = new HttpTransport(ctx.httpTimeout(), config.url().isHttps())) {
+      return sync(config, new AuthenticatedClient(http, store, config.url(), ctx.clock()));
+    }
+  }
+
+  @SuppressWarnings("try") // the lock is held by being open, not by being used
+  private ExitCode sync(ServerConfig config, AuthenticatedClient client) {
     Credentials session = client.session();
     try (ExclusiveLock lock = syncLock()) {
       out().println("Syncing with " + config.url() + "...");

@@ -45,11 +45,12 @@ final class SyncStatusCommand extends BaseCommand {
   @Override
   protected ExitCode execute() throws Exception {
     ServerConfig config = new ConfigLoader(ctx, this::warn).requireServer();
-    Optional<ConnectionProbe.Outcome> probe =
-        check
-            ? Optional.of(
-                new ConnectionProbe(new HttpTransport(ctx.httpTimeout())).probe(config.url()))
-            : Optional.empty();
+    Optional<ConnectionProbe.Outcome> probe = Optional.empty();
+    if (check) {
+      try (HttpTransport http = new HttpTransport(ctx.httpTimeout(), config.url().isHttps())) {
+        probe = Optional.of(new ConnectionProbe(http).probe(config.url()));
+      }
+    }
     if (json) {
       out().println(Json.mapper().writeValueAsString(json(config, probe)));
     } else {
