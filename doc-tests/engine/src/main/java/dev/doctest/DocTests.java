@@ -18,6 +18,7 @@ import dev.doctest.run.Plan;
 import dev.doctest.run.RunSettings;
 import dev.doctest.run.Scheduler;
 import dev.doctest.run.StepResult;
+import dev.doctest.world.StartedAhead;
 import dev.doctest.world.World;
 import dev.doctest.world.WorldState;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class DocTests implements AutoCloseable {
   private final DocTestConfig config;
   private final RunSettings settings;
   private final World world;
+  private StartedAhead startedAhead;
   private final Confinement confinement;
   private final Options options;
   private final AsciiDoc asciidoc;
@@ -153,12 +155,16 @@ public final class DocTests implements AutoCloseable {
    */
   public Map<Path, CompletableFuture<DocumentResult>> start(
       Plan plan, Consumer<DocumentResult> onFinished, Checkpoints checkpoints, int firstStep) {
+    World pages;
+    synchronized (this) {
+      pages = startedAhead != null ? startedAhead : world;
+    }
     DocumentRunner runner = new DocumentRunner(config, options.reportDir().resolve("images"));
     JsonReport reports = reports();
     return new Scheduler(
             config,
             settings,
-            world,
+            pages,
             confinement,
             runner,
             options.parallelism(),
@@ -279,8 +285,26 @@ public final class DocTests implements AutoCloseable {
         result.kept());
   }
 
+  /**
+   * Gets the slow first steps of a run going while the pages are read: the first world instance
+   * starts (see {@link StartedAhead}) and the tool's fingerprint is taken, each on a thread of its
+   * own. {@link #close()} stops the instance if no page took it.
+   */
+  public synchronized void startAhead() {
+    if (startedAhead == null) {
+      startedAhead = new StartedAhead(world);
+      CompletableFuture.runAsync(this::toolFingerprint);
+    }
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (startedAhead != null) {
+        startedAhead.close();
+        startedAhead = null;
+      }
+    }
     if (ownsAsciidoc) {
       asciidoc.close();
     }

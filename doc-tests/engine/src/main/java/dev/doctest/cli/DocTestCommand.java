@@ -114,6 +114,14 @@ final class DocTestCommand implements Callable<Integer> {
   Path keep = Path.of("target/doctest-states");
 
   @Option(
+      names = "--readings",
+      paramLabel = "DIR",
+      description =
+          "Where readings of AsciiDoc pages are kept between runs, used again while a page is"
+              + " unchanged (default ${DEFAULT-VALUE}).")
+  Path readings = Path.of("target/doctest-readings");
+
+  @Option(
       names = "--log",
       paramLabel = "FILE",
       description = "Where details of an internal error go (default ${DEFAULT-VALUE}).")
@@ -134,7 +142,7 @@ final class DocTestCommand implements Callable<Integer> {
     Confinement confinement = Confinement.detect();
     out.println(confinement.describe());
     World world = ServiceLoader.load(World.class).findFirst().orElse(World.NONE);
-    try (AsciiDoc asciidoc = new AsciiDoc()) {
+    try (AsciiDoc asciidoc = new AsciiDoc(readings)) {
       int code = once(confinement, world, asciidoc);
       while (watch) {
         waitForChange();
@@ -167,6 +175,17 @@ final class DocTestCommand implements Callable<Integer> {
             confinement,
             new DocTests.Options(reports, toolVersion, update, jobs),
             asciidoc);
+    if (!list) {
+      engine.startAhead();
+    }
+    try {
+      return run(engine, confinement, world);
+    } finally {
+      engine.close();
+    }
+  }
+
+  private int run(DocTests engine, Confinement confinement, World world) {
     List<Path> asked = pages.isEmpty() ? engine.documents() : absolute(pages);
     Path docsFolder = docs.toAbsolutePath().normalize();
     for (Path page : asked) {

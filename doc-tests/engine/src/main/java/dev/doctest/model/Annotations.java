@@ -49,6 +49,23 @@ public final class Annotations {
     this.location = location;
   }
 
+  /** Annotations with these values, as {@link #values()} and {@link #location()} gave them. */
+  public static Annotations of(Map<String, List<String>> values, Optional<Location> location) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    values.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+    return new Annotations(copy, location.orElse(null));
+  }
+
+  /** Every key with its values, in the order written. */
+  public Map<String, List<String>> values() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
+  /** Where these annotations stand, if anywhere. */
+  public Optional<Location> location() {
+    return Optional.ofNullable(location);
+  }
+
   /** Parses {@code text}, reporting problems at {@code location}. */
   public static Annotations parse(String text, Location location, Set<String> allowed) {
     Map<String, List<String>> values = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.doctest.parse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
@@ -17,7 +18,26 @@ import org.asciidoctor.log.LogRecord;
  * call's.
  */
 public final class AsciiDoc implements AutoCloseable {
+  private final Optional<KeptReadings> readings;
   private Asciidoctor asciidoctor;
+
+  /** An Asciidoctor that reads every page anew. */
+  public AsciiDoc() {
+    this.readings = Optional.empty();
+  }
+
+  /**
+   * An Asciidoctor whose readings of pages are kept in {@code readings} and used again while a page
+   * is unchanged (see {@link KeptReadings}): for the writers' loop, which reruns unchanged pages.
+   */
+  public AsciiDoc(Path readings) {
+    this.readings = Optional.of(new KeptReadings(readings));
+  }
+
+  /** The kept readings, when this Asciidoctor keeps them. */
+  Optional<KeptReadings> readings() {
+    return readings;
+  }
 
   /** A loaded document and what Asciidoctor logged while loading it. */
   public record Loaded(Document document, List<LogRecord> problems) {}

@@ -50,7 +50,11 @@ public final class DocumentParser {
     if (name.endsWith(".md")) {
       return new MarkdownParser().parse(source, text);
     } else if (name.endsWith(".adoc")) {
-      return new AsciiDocParser(asciidoc).parse(source, text);
+      AsciiDocParser parser = new AsciiDocParser(asciidoc);
+      return asciidoc
+          .readings()
+          .map(kept -> kept.read(source, text, () -> parser.parse(source, text)))
+          .orElseGet(() -> parser.parse(source, text));
     }
     throw new DocTestException(source.at(1), "not a .md or .adoc document");
   }
