@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: the writers' loop. Wall time of ./doctest for one page (built, its kept states warm),
+# Benchmark: the writers' loop. Wall time of ./doctest for one page (built, its kept states and
+# readings warm; an AsciiDoc page also just edited),
 # for a --watch rerun after a save, and for the whole docs set (cold, nothing kept). Prints a
 # table. Needs hyperfine (Debian package). Usage: bench/doctest-bench.sh [runs]
 set -euo pipefail
@@ -27,6 +28,12 @@ for page in docs/tutorials/getting-started.md docs/how-to/authenticate.md docs/h
   rows+=("| \`./doctest $page\` | $(steps "$page") | $(median "$work/page.json") s |")
 done
 
+# An AsciiDoc page just edited: Asciidoctor reads it again (its kept reading no longer holds).
+page=docs/how-to/check-your-setup.adoc
+hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/page.json" \
+  --prepare "rm -rf $work/readings" "./doctest --readings $work/readings $page" > /dev/null
+rows+=("| \`./doctest $page\`, just edited (read by Asciidoctor again) | $(steps "$page") | $(median "$work/page.json") s |")
+
 # --watch: from saving the page (same bytes, a new modification time) to the run's summary line.
 page=docs/how-to/authenticate.md
 ./doctest --watch "$page" > "$work/watch.log" 2>&1 &
@@ -49,7 +56,8 @@ rows+=("| \`./doctest --watch $page\`, rerun after a save | $(steps "$page") | $
 
 # The whole docs set from nothing kept, as CI runs it.
 hyperfine -N --style none --runs 3 --export-json "$work/all.json" \
-  --prepare "rm -rf $work/keep" "./doctest --keep $work/keep" > /dev/null
+  --prepare "rm -rf $work/keep $work/readings" \
+  "./doctest --keep $work/keep --readings $work/readings" > /dev/null
 rows+=("| \`./doctest\` (every page, nothing kept) | $(steps '') | $(median "$work/all.json") s |")
 
 echo "| run | steps | median wall time |"

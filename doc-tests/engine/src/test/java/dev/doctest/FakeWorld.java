@@ -31,7 +31,8 @@ public final class FakeWorld implements World {
   public List<WorldState> states() {
     return List.of(
         new WorldState("normal", "The server answers.", ""),
-        new WorldState("down", "Nothing listens.", "while the server is down"));
+        new WorldState("down", "Nothing listens.", "while the server is down"),
+        new WorldState("broken", "The world itself fails: for the engine's internal errors.", ""));
   }
 
   @Override
@@ -103,6 +104,9 @@ public final class FakeWorld implements World {
 
     @Override
     public synchronized void enter(String name) {
+      if (name.equals("broken")) {
+        throw new IllegalStateException("the fake world broke on purpose");
+      }
       if (name.equals("down") && server != null) {
         server.stop(0);
         server = null;

@@ -12,13 +12,13 @@ import java.nio.channels.UnresolvedAddressException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -39,7 +39,8 @@ import javax.net.ssl.TrustManager;
  * that reached the network.
  */
 public final class HttpTransport implements AutoCloseable {
-  private static final String SELECTOR_THREAD = "HttpClient-\\d+-SelectorManager";
+  /** The JDK client's {@code toString()} ends with its id, which names its selector thread. */
+  private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
 
   private final HttpClient client;
   private final Duration timeout;
@@ -59,7 +60,6 @@ public final class HttpTransport implements AutoCloseable {
    */
   public HttpTransport(Duration timeout, boolean tls) {
     this.timeout = timeout;
-    Set<Thread> before = runningSelectorThreads();
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -69,8 +69,7 @@ public final class HttpTransport implements AutoCloseable {
       builder.sslContext(new NoTls()).sslParameters(new SSLParameters());
     }
     this.client = builder.build();
-    this.selectorThreads = new ArrayList<>(runningSelectorThreads());
-    this.selectorThreads.removeAll(before);
+    this.selectorThreads = selectorThreadOf(client);
   }
 
   /**
@@ -103,16 +102,25 @@ public final class HttpTransport implements AutoCloseable {
     return List.copyOf(selectorThreads);
   }
 
-  private static Set<Thread> runningSelectorThreads() {
+  /**
+   * The selector thread of {@code client}: its name holds the client's id (the JDK's own tests find
+   * it the same way). None when the id cannot be told; the process then exits a little later.
+   */
+  private static List<Thread> selectorThreadOf(HttpClient client) {
+    Matcher id = CLIENT_ID.matcher(client.toString());
+    if (!id.find()) {
+      return List.of();
+    }
+    String name = "HttpClient-" + id.group(1) + "-SelectorManager";
     Thread[] threads = new Thread[Thread.activeCount() + 16];
     int count = Thread.currentThread().getThreadGroup().enumerate(threads);
-    Set<Thread> found = new HashSet<>();
+    List<Thread> found = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      if (threads[i].getName().matches(SELECTOR_THREAD)) {
+      if (threads[i].getName().equals(name)) {
         found.add(threads[i]);
       }
     }
-    return found;
+    return List.copyOf(found);
   }
 
   public Duration timeout() {

@@ -24,6 +24,18 @@ class HttpTransportTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
   @Test
+  void closingOneTransportLeavesAnotherOnesThreadsAlone() {
+    try (HttpTransport other = new HttpTransport(Duration.ofSeconds(1))) {
+      HttpTransport closed = new HttpTransport(Duration.ofSeconds(1));
+
+      closed.close();
+
+      assertThat(other.threads()).isNotEmpty().allMatch(Thread::isAlive);
+      assertThat(closed.threads()).isNotEmpty().noneMatch(Thread::isAlive);
+    }
+  }
+
+  @Test
   void aPlainHttpTransportReachesAPlainHttpServer() throws Exception {
     server.stubFor(get("/api/v1/sync/health/").willReturn(okJson("{\"status\": \"ok\"}")));
     try (HttpTransport http = new HttpTransport(Duration.ofSeconds(5), false)) {

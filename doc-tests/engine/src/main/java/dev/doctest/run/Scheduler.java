@@ -1,6 +1,7 @@
 package dev.doctest.run;
 
 import dev.doctest.config.DocTestConfig;
+import dev.doctest.model.DocTestException;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.world.World;
 import java.nio.file.Path;
@@ -191,8 +192,10 @@ public final class Scheduler {
       try {
         List<Path> chain = plan.chain(spec.file());
         result = runner.run(spec, chain, stage, confinement.confined(), first, checkpoints);
-      } catch (RuntimeException e) {
-        finish(spec, "the engine failed: " + e);
+      } catch (DocTestException e) {
+        // A page problem only a run finds (the engine's own failures go on to guarded(): they end
+        // the run as an internal error, with their details in the log).
+        finish(spec, e.getMessage());
         return;
       }
       if (result.passed()) {

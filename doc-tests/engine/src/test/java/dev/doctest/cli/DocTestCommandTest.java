@@ -49,6 +49,7 @@ class DocTestCommandTest {
                 "--tool", SOURCE.resolve("bin").toString(),
                 "--reports", temp.resolve("reports").toString(),
                 "--keep", temp.resolve("kept").toString(),
+                "--readings", temp.resolve("readings").toString(),
                 "--log", temp.resolve("doctest.log").toString()));
     all.addAll(List.of(args));
     int code = Main.commandLine(out, out).execute(all.toArray(String[]::new));
@@ -196,6 +197,25 @@ class DocTestCommandTest {
     try (var files = Files.list(outside.getParent())) {
       assertThat(files).containsExactly(outside);
     }
+  }
+
+  @Test
+  void anEngineFailureDuringAPageIsAnInternalErrorWithItsDetailsInTheLog() throws IOException {
+    replace(
+        "tutorials/counter.md",
+        "```bash\necho one",
+        "<!-- doctest: command scenario=broken -->\n```bash\necho one");
+
+    Run run = doctest(page("tutorials/counter.md"));
+
+    assertThat(run.exitCode()).isEqualTo(70);
+    assertThat(run.out())
+        .contains("Internal error")
+        .contains("the fake world broke on purpose")
+        .contains(temp.resolve("doctest.log").toString());
+    assertThat(Files.readString(temp.resolve("doctest.log")))
+        .contains("IllegalStateException: the fake world broke on purpose")
+        .contains("at dev.doctest.");
   }
 
   @Test
