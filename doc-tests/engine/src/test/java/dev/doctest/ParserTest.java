@@ -183,7 +183,7 @@ class ParserTest {
             "unknown scenario",
             "# T\n\n<!-- doctest: scenario=meltdown -->\n```bash\necho hi\n```\n",
             4,
-            "unknown scenario 'meltdown' (known: normal, down)"),
+            "unknown scenario 'meltdown' (known: normal, down, broken)"),
         Arguments.of(
             "double dash in a comment",
             "# T\n\n<!-- doctest: run=\"x --force\" -->\n```\nhi\n```\n",
