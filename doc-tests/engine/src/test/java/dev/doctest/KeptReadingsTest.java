@@ -90,6 +90,18 @@ class KeptReadingsTest {
   }
 
   @Test
+  void aPageThatShowsTheDateOfReadingIsReadEveryTime() throws IOException {
+    EngineFixture f = new EngineFixture(temp);
+    Path page = f.doc("tutorials/basics.adoc");
+    Files.writeString(page, Files.readString(page) + "\nChecked on {localdate}.\n");
+    List<Path> before = kept();
+
+    parse(f, page);
+
+    assertThat(kept()).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Test
   void aPageThatIncludesAnotherFileIsReadEveryTime() throws IOException {
     EngineFixture f = new EngineFixture(temp);
     Path page = f.doc("tutorials/basics.adoc");

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.asciidoctor.Asciidoctor;
 
 /**
@@ -35,6 +36,9 @@ import org.asciidoctor.Asciidoctor;
 final class KeptReadings {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Attributes whose value is the day or time of reading: a kept reading would show another. */
+  private static final Pattern DATES = Pattern.compile("\\{(local|doc)(date|time|datetime|year)}");
+
   private final Path dir;
   private String readers;
 
@@ -44,7 +48,7 @@ final class KeptReadings {
 
   /** The reading of {@code text}: kept, or made by {@code read} and kept. */
   ParsedMarkup read(Source source, String text, Supplier<ParsedMarkup> read) {
-    if (text.contains("include::")) {
+    if (text.contains("include::") || DATES.matcher(text).find()) {
       return read.get();
     }
     Path kept = dir.resolve(key(source, text) + ".json");
