@@ -284,6 +284,8 @@ final class DocTestCommand implements Callable<Integer> {
     Map<String, String> notes = new HashMap<>();
     world.states().forEach(s -> notes.put(s.name(), s.readerNote()));
     HowVerified how = new HowVerified(engine.config(), notes);
+    out.println(
+        "Each step, how it runs, and under it what the site will say of how it was verified.");
     for (Path page : plan.selected()) {
       plan.spec(page)
           .ifPresent(
