@@ -42,10 +42,11 @@ public final class HttpTransport implements AutoCloseable {
   /** The JDK client's {@code toString()} ends with its id, which names its selector thread. */
   private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
 
-  private final HttpClient client;
-  private final Duration timeout;
+  /** How long closing waits for the client's threads to end. */
   private static final Duration SELECTOR_STOP = Duration.ofMillis(500);
 
+  private final HttpClient client;
+  private final Duration timeout;
   private final List<Thread> selectorThreads;
 
   /** A transport that speaks HTTP and HTTPS. */
@@ -73,17 +74,13 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Stops the client's threads, so that the process can exit at once. Java 21 and later close the
-   * client; Java 17 has no such method, and its selector thread ends its loop when interrupted.
+   * Stops the client's threads, so that the process can exit at once. Java 21 and later shut the
+   * client down at once ({@code close()} would wait for an exchange a stalled server still holds);
+   * Java 17 has no such method, and its selector thread ends its loop when interrupted.
    */
   @Override
   public void close() {
-    if (client instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // Closing only stops idle threads; nothing the user could act on.
-      }
+    if (shutDownNow()) {
       return;
     }
     for (Thread thread : selectorThreads) {
@@ -94,6 +91,19 @@ public final class HttpTransport implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** Java 21+: {@code shutdownNow()}, then a short wait for the threads; false before 21. */
+  private boolean shutDownNow() {
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+      HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, SELECTOR_STOP);
+      return true;
+    } catch (NoSuchMethodException before21) {
+      return false;
+    } catch (ReflectiveOperationException e) {
+      return true; // it only stops idle threads: nothing the user could act on
     }
   }
 
