@@ -90,15 +90,17 @@ class KeptReadingsTest {
   }
 
   @Test
-  void aPageThatShowsTheDateOfReadingIsReadEveryTime() throws IOException {
-    EngineFixture f = new EngineFixture(temp);
-    Path page = f.doc("tutorials/basics.adoc");
-    Files.writeString(page, Files.readString(page) + "\nChecked on {localdate}.\n");
-    List<Path> before = kept();
+  void aPageThatShowsTheDayOrTheReadersHomeIsReadEveryTime() throws IOException {
+    for (String attribute : List.of("{LocalDate}", "{docyear}", "{user-home}")) {
+      EngineFixture f = new EngineFixture(temp.resolve(attribute.replaceAll("\\W", "")));
+      Path page = f.doc("tutorials/basics.adoc");
+      Files.writeString(page, Files.readString(page) + "\nChecked: " + attribute + ".\n");
+      List<Path> before = kept();
 
-    parse(f, page);
+      parse(f, page);
 
-    assertThat(kept()).containsExactlyInAnyOrderElementsOf(before);
+      assertThat(kept()).as(attribute).containsExactlyInAnyOrderElementsOf(before);
+    }
   }
 
   @Test

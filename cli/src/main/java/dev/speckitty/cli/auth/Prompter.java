@@ -17,9 +17,25 @@ public interface Prompter extends AutoCloseable {
   @Override
   void close();
 
-  /** The prompter for this process: JLine on a terminal, standard input otherwise. */
+  /**
+   * The prompter for this process: JLine on a terminal, the JDK's console on a dumb one (see {@link
+   * ConsolePrompter}), standard input otherwise.
+   */
   static Prompter open(CliContext ctx) {
-    return ctx.interactive() ? new TerminalPrompter() : new StreamPrompter(ctx.stdin());
+    if (!ctx.interactive()) {
+      return new StreamPrompter(ctx.stdin());
+    }
+    if (dumbTerminal(ctx) && System.console() != null) {
+      return new ConsolePrompter(System.console());
+    }
+    return new TerminalPrompter();
+  }
+
+  /**
+   * Whether the terminal calls itself dumb ({@code dumb}, {@code dumb-color}), as JLine reads it.
+   */
+  static boolean dumbTerminal(CliContext ctx) {
+    return ctx.envVar("TERM").filter(t -> t.startsWith("dumb")).isPresent();
   }
 
   /**

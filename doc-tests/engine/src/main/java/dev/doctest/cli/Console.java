@@ -100,7 +100,8 @@ final class Console {
   }
 
   /** The summary of a run. */
-  synchronized void summary(List<DocumentResult> asked, String how, String reports) {
+  synchronized void summary(
+      List<DocumentResult> asked, boolean allParsed, String how, String reports) {
     int passed = 0;
     int drifted = 0;
     int failed = 0;
@@ -115,7 +116,7 @@ final class Console {
         }
       }
     }
-    boolean ok = asked.stream().allMatch(DocumentResult::passed);
+    boolean ok = allParsed && asked.stream().allMatch(DocumentResult::passed);
     out.println();
     out.println(
         (ok ? "✓ " : "✗ ")
@@ -130,6 +131,9 @@ final class Console {
             + skipped
             + " skipped. "
             + how);
+    if (!allParsed) {
+      out.println("  Pages that do not parse (above) did not run.");
+    }
     out.println("  Reports: " + reports);
     out.flush();
   }

@@ -239,6 +239,7 @@ final class DocTestCommand implements Callable<Integer> {
         results.values().stream().filter(r -> plan.selected().contains(r.spec().file())).toList();
     console.summary(
         mine,
+        parses,
         confinement.confined() ? "(confined)" : "(unconfined)",
         reports.toString()
             + (firstStep > 0 ? " (none for a run that started at a later step)" : ""));

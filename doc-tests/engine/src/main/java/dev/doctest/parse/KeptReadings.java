@@ -36,8 +36,13 @@ import org.asciidoctor.Asciidoctor;
 final class KeptReadings {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Attributes whose value is the day or time of reading: a kept reading would show another. */
-  private static final Pattern DATES = Pattern.compile("\\{(local|doc)(date|time|datetime|year)}");
+  /**
+   * Attributes whose value comes from the moment or the machine of reading (the day, the time, the
+   * reader's home folder): a kept reading would show another. Asciidoctor ignores their case.
+   */
+  private static final Pattern DATES =
+      Pattern.compile(
+          "\\{((local|doc)(date|time|datetime|year)|user-home)}", Pattern.CASE_INSENSITIVE);
 
   private final Path dir;
   private String readers;
@@ -81,13 +86,38 @@ final class KeptReadings {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** What reads a page: this engine's code and Asciidoctor's. */
+  /**
+   * What reads a page: this engine's code, AsciidoctorJ's API and its Asciidoctor (the jar with the
+   * Ruby gem), by content; JRuby by its version and source revision.
+   */
   private synchronized String readers() {
     if (readers == null) {
       readers =
-          Fingerprint.ofCodeOf(KeptReadings.class) + " " + Fingerprint.ofCodeOf(Asciidoctor.class);
+          String.join(
+              " ",
+              Fingerprint.ofCodeOf(KeptReadings.class),
+              Fingerprint.ofCodeOf(Asciidoctor.class),
+              codeOf("org.asciidoctor.jruby.AsciidoctorJRuby"),
+              constant("org.jruby.runtime.Constants", "VERSION"),
+              constant("org.jruby.runtime.Constants", "REVISION"));
     }
     return readers;
+  }
+
+  private static String codeOf(String className) {
+    try {
+      return Fingerprint.ofCodeOf(Class.forName(className));
+    } catch (ClassNotFoundException e) {
+      return "no " + className;
+    }
+  }
+
+  private static String constant(String className, String field) {
+    try {
+      return String.valueOf(Class.forName(className).getField(field).get(null));
+    } catch (ReflectiveOperationException e) {
+      return "no " + className + "." + field;
+    }
   }
 
   static ObjectNode toJson(ParsedMarkup markup) {

@@ -235,6 +235,9 @@ class DocTestCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out())
         .contains("❌ docs/tutorials/basics.md:")
-        .contains("unknown annotation 'exitcode'");
+        .contains("unknown annotation 'exitcode'")
+        .contains("✗ 0 steps")
+        .contains("Pages that do not parse (above) did not run.")
+        .doesNotContain("✓ 0 steps");
   }
 }
