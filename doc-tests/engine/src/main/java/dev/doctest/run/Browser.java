@@ -121,9 +121,19 @@ public record Browser(Path chromium, Path driver) {
     private final ChromeDriver browser;
     private final Path profile;
 
+    /**
+     * Quits the browser if the process ends first: a run's last page may still be closing when the
+     * run exits, and Ctrl-C ends a --watch run; either would leave chromedriver running.
+     */
+    private final Thread onExit;
+
+    private boolean closed;
+
     private Session(ChromeDriver browser, Path profile) {
       this.browser = browser;
       this.profile = profile;
+      this.onExit = new Thread(this::quit, "doctest-browser-quit");
+      Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Opens {@code url} and checks {@code step}'s expectations there. */
@@ -186,6 +196,19 @@ public record Browser(Path chromium, Path driver) {
 
     @Override
     public void close() {
+      quit();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException exiting) {
+        // The process is ending: the hook quits (or has quit) the browser.
+      }
+    }
+
+    private synchronized void quit() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       try {
         browser.quit();
       } finally {
