@@ -10,14 +10,10 @@ import dev.doctest.run.Snapshot;
 import dev.doctest.run.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -74,7 +70,7 @@ final class StateCache implements Checkpoints {
     for (Path p : pageAndChain) {
       text.append('\n').append(Fingerprint.of(p));
     }
-    return sha(text.toString());
+    return Fingerprint.ofText(text.toString());
   }
 
   /** The key of the state before step {@code index}: what runs before it, not where it stands. */
@@ -87,7 +83,7 @@ final class StateCache implements Checkpoints {
     for (Step step : spec.steps().subList(0, index)) {
       text.append(describe(step)).append('\n');
     }
-    return sha(text.toString());
+    return Fingerprint.ofText(text.toString());
   }
 
   private static String describe(Step step) {
@@ -218,16 +214,6 @@ final class StateCache implements Checkpoints {
       // deleted meanwhile by another run keeping the same state
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -10,14 +10,10 @@ import dev.doctest.model.Source;
 import dev.doctest.report.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +73,9 @@ final class KeptReadings {
   }
 
   private String key(Source source, String text) {
-    MessageDigest sha = sha256();
-    for (String part :
-        List.of(readers(), source.file().toAbsolutePath().toString(), source.shown(), text)) {
-      sha.update(part.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return Fingerprint.ofText(
+        String.join(
+            "\0", readers(), source.file().toAbsolutePath().toString(), source.shown(), text));
   }
 
   /**
@@ -190,13 +182,5 @@ final class KeptReadings {
   private static String text(JsonNode json, String field) {
     JsonNode v = json.get(field);
     return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

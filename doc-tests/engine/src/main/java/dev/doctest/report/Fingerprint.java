@@ -22,6 +22,11 @@ import java.util.stream.Stream;
 public final class Fingerprint {
   private Fingerprint() {}
 
+  /** The SHA-256 of a text's UTF-8 bytes, in hex: a key for what the text describes. */
+  public static String ofText(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** The SHA-256 of a file's bytes, in hex. */
   public static String of(Path file) {
     MessageDigest digest = sha256();
