@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +24,6 @@ class ContractOracleTest {
 
   @TempDir Path temp;
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-  }
-
   private static void replace(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
     assertThat(text).contains(from);
@@ -48,8 +34,8 @@ class ContractOracleTest {
   void aFaultAnswerOutsideTheContractFailsTheStepThatMetIt() throws IOException {
     Path docs = temp.resolve("docs");
     Path stubs = temp.resolve("stubs");
-    copy(Docs.ROOT, docs);
-    copy(STUBS, stubs);
+    Docs.copyTree(Docs.ROOT, docs);
+    Docs.copyTree(STUBS, stubs);
     replace(
         stubs.resolve("mappings/fault-server-error.json"), "\"status\": 500", "\"status\": 503");
     Path page = docs.resolve("how-to/sync-to-server.md");

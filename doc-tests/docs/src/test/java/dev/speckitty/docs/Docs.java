@@ -48,9 +48,15 @@ final class Docs {
   /** A copy of the real docs in {@code dir}/docs, for a test to mutate. */
   static Path copyIn(Path dir) throws IOException {
     Path copy = dir.resolve("docs");
-    try (Stream<Path> files = Files.walk(ROOT)) {
+    copyTree(ROOT, copy);
+    return copy;
+  }
+
+  /** Copies the folder {@code from} with everything in it to {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
-        Path target = copy.resolve(ROOT.relativize(f).toString());
+        Path target = to.resolve(from.relativize(f).toString());
         if (Files.isDirectory(f)) {
           Files.createDirectories(target);
         } else {
@@ -58,6 +64,5 @@ final class Docs {
         }
       }
     }
-    return copy;
   }
 }
