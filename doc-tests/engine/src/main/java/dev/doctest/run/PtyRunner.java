@@ -100,6 +100,24 @@ final class PtyRunner {
       Thread.currentThread().interrupt();
       ShellRunner.killTree(process);
       return new Outcome(-1, screen.text(), "interrupted");
+    } finally {
+      close(process);
+    }
+  }
+
+  /**
+   * Closes the terminal: pty4j keeps its descriptors open, even after the process ended, until the
+   * streams taken from it are closed (a --watch session gathered two with each terminal step).
+   */
+  private static void close(PtyProcess process) {
+    process.destroy();
+    for (java.io.Closeable stream :
+        List.of(process.getOutputStream(), process.getInputStream(), process.getErrorStream())) {
+      try {
+        stream.close();
+      } catch (IOException alreadyClosed) {
+        // nothing left to release
+      }
     }
   }
 
