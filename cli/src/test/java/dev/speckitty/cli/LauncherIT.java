@@ -5,10 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +105,50 @@ class LauncherIT {
       assertThat(left.map(f -> f.getFileName().toString()))
           .as("SQLite's native library is used from the distribution, not extracted")
           .noneMatch(n -> n.contains("sqlite"));
+    }
+  }
+
+  @Test
+  void onJava24OrNewerLoadingSqlitePrintsNoWarning() throws Exception {
+    Optional<Path> newer = javaAtLeast(24);
+    assumeTrue(newer.isPresent(), "no Java 24 or newer in /usr/lib/jvm on this machine");
+
+    // init records the new project in the event queue: SQLite's native library is loaded.
+    Process p = new Launcher(home).start(Map.of("JAVA_HOME", newer.get().toString()), "init", "p");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isZero();
+    assertThat(home.resolve(".spec-kitty/queue.db")).isRegularFile();
+    assertThat(out)
+        .isEqualTo(
+            "✅ Created project p in ./p\n"
+                + "   Next: cd p && spec-kitty specify \"<what you want to build>\"\n");
+  }
+
+  /** A Java runtime of at least that major version installed beside the default one. */
+  private static Optional<Path> javaAtLeast(int major) throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes
+          .filter(h -> Files.isExecutable(h.resolve("bin/java")))
+          .filter(h -> majorVersion(h) >= major)
+          .findFirst();
+    }
+  }
+
+  private static int majorVersion(Path javaHome) {
+    try {
+      return Files.readAllLines(javaHome.resolve("release")).stream()
+          .filter(l -> l.startsWith("JAVA_VERSION=\""))
+          .map(l -> l.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
+          .mapToInt(Integer::parseInt)
+          .findFirst()
+          .orElse(0);
+    } catch (IOException | NumberFormatException unknown) {
+      return 0;
     }
   }
 
