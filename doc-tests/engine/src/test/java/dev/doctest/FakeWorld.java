@@ -103,6 +103,11 @@ public final class FakeWorld implements World {
     }
 
     @Override
+    public Network network() {
+      return new Network(network.bindAddress(), port);
+    }
+
+    @Override
     public synchronized void enter(String name) {
       if (name.equals("broken")) {
         throw new IllegalStateException("the fake world broke on purpose");

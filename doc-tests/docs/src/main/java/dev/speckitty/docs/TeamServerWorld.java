@@ -86,6 +86,11 @@ public final class TeamServerWorld implements World {
     }
 
     @Override
+    public Network network() {
+      return new Network("127.0.0.1", server.port());
+    }
+
+    @Override
     public void enter(String name) {
       server.use(
           Scenario.byId(name)

@@ -10,6 +10,7 @@ import dev.doctest.report.HowVerified;
 import dev.doctest.run.Checkpoints;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.DocumentResult;
+import dev.doctest.run.DocumentRunner;
 import dev.doctest.run.Plan;
 import dev.doctest.run.RunSettings;
 import dev.doctest.world.World;
@@ -217,7 +218,7 @@ final class DocTestCommand implements Callable<Integer> {
     Checkpoints checkpoints = Checkpoints.NONE;
     int firstStep = 0;
     if (confinement.confined()) {
-      StateCache cache = new StateCache(keep, engine);
+      StateCache cache = new StateCache(keep, engine, out::println);
       checkpoints = cache;
       if (from != null) {
         firstStep = firstStep(plan, cache);
@@ -265,8 +266,21 @@ final class DocTestCommand implements Callable<Integer> {
       boolean on =
           step.location().line() == from || step.shown().stream().anyMatch(b -> b.line() == from);
       if (on) {
+        int start = DocumentRunner.examplesStart(spec.steps(), i);
+        if (start != i) {
+          out.println(
+              "  Line "
+                  + from
+                  + " is one of the throwaway examples that start at line "
+                  + spec.steps().get(start).location().line()
+                  + " (the page goes back to the state before them): starting there.");
+          i = start;
+        }
         if (cache.hasBefore(spec, plan.chain(page), i)) {
-          out.println("  Starting at line " + from + " from the state kept before it.");
+          out.println(
+              "  Starting at line "
+                  + spec.steps().get(i).location().line()
+                  + " from the state kept before it.");
           return i;
         }
         out.println(

@@ -8,14 +8,19 @@ import dev.doctest.report.Fingerprint;
 import dev.doctest.run.Checkpoints;
 import dev.doctest.run.Snapshot;
 import dev.doctest.run.Stage;
+import dev.doctest.world.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -31,13 +36,16 @@ final class StateCache implements Checkpoints {
 
   private final Path dir;
   private final String base;
+  private final Consumer<String> say;
 
   /**
    * @param dir where states are kept
    * @param engine the run they are for (its tool, config and world make part of every key)
+   * @param say where to tell the writer that a kept state could not be used
    */
-  StateCache(Path dir, DocTests engine) {
+  StateCache(Path dir, DocTests engine, Consumer<String> say) {
     this.dir = dir;
+    this.say = say;
     this.base =
         engine.toolFingerprint()
             + "\n"
@@ -120,6 +128,18 @@ final class StateCache implements Checkpoints {
   }
 
   @Override
+  public void unusable(DocumentSpec spec, int firstStep, String why) {
+    say.accept(
+        "  The state kept "
+            + (firstStep > 0
+                ? "before line " + spec.steps().get(firstStep).location().line()
+                : "at the end of the pages " + spec.location().shown() + " continues")
+            + " does not fit this run ("
+            + why
+            + "): running the page from its start.");
+  }
+
+  @Override
   public void before(DocumentSpec spec, List<Path> chain, int index, Step step, Stage stage) {
     keep(dir.resolve(beforeKey(spec, chain, index)), stage);
   }
@@ -140,6 +160,20 @@ final class StateCache implements Checkpoints {
       Path fresh = Files.createTempDirectory(entry.getParent(), entry.getFileName() + ".new-");
       copy(s.dir(), fresh.resolve("workspace"));
       Files.write(fresh.resolve("world"), s.world());
+      Properties network = new Properties();
+      network.setProperty("bindAddress", s.network().bindAddress());
+      network.setProperty("port", Integer.toString(s.network().port()));
+      store(network, fresh.resolve("network"));
+      // Only the values its files hold (all a later run checks): no password goes to disk.
+      Properties variables = new Properties();
+      s.variables()
+          .forEach(
+              (name, value) -> {
+                if (s.mentions(value)) {
+                  variables.setProperty(name, value);
+                }
+              });
+      store(variables, fresh.resolve("variables"));
       Files.writeString(fresh.resolve("kept-at"), Instant.now().toString());
       try {
         delete(entry);
@@ -157,10 +191,19 @@ final class StateCache implements Checkpoints {
       return Optional.empty();
     }
     try {
+      Properties network = load(entry.resolve("network"));
+      Map<String, String> variables = new HashMap<>();
+      load(entry.resolve("variables")).forEach((k, v) -> variables.put((String) k, (String) v));
       return Optional.of(
-          new KeptSnapshot(entry.resolve("workspace"), Files.readAllBytes(entry.resolve("world")))
+          new KeptSnapshot(
+                  entry.resolve("workspace"),
+                  Files.readAllBytes(entry.resolve("world")),
+                  new Network(
+                      network.getProperty("bindAddress"),
+                      Integer.parseInt(network.getProperty("port"))),
+                  Map.copyOf(variables))
               .snapshot());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }
   }
@@ -176,12 +219,27 @@ final class StateCache implements Checkpoints {
   }
 
   /** A kept state, copied so that the run may use (and delete) its copy. */
-  private record KeptSnapshot(Path workspace, byte[] world) {
+  private record KeptSnapshot(
+      Path workspace, byte[] world, Network network, Map<String, String> variables) {
     Snapshot snapshot() throws IOException {
       Path copy = Files.createTempDirectory("doctest-kept-");
       copy(workspace, copy);
-      return new Snapshot(copy, world);
+      return new Snapshot(copy, world, network, variables);
     }
+  }
+
+  private static void store(Properties p, Path file) throws IOException {
+    try (var out = Files.newOutputStream(file)) {
+      p.store(out, null);
+    }
+  }
+
+  private static Properties load(Path file) throws IOException {
+    Properties p = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      p.load(in);
+    }
+    return p;
   }
 
   private static void copy(Path from, Path to) throws IOException {

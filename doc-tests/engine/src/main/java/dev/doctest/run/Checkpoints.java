@@ -27,6 +27,12 @@ public interface Checkpoints {
     return Optional.empty();
   }
 
+  /**
+   * Told that the state {@link #start} offered for {@code spec} cannot be used, and why: the page
+   * runs from its start, after the pages it continues.
+   */
+  default void unusable(DocumentSpec spec, int firstStep, String why) {}
+
   /** Told of the state before each step that runs (from a worker thread). */
   default void before(DocumentSpec spec, List<Path> chain, int index, Step step, Stage stage) {}
 

@@ -38,6 +38,27 @@ public final class DocumentRunner {
     this.images = images;
   }
 
+  /**
+   * The first step of the throwaway examples (isolated steps, with only steps that do not run
+   * between them) that step {@code index} belongs to; {@code index} itself if it is not isolated. A
+   * run must start there: after the examples it goes back to the state before the first of them.
+   */
+  public static int examplesStart(List<Step> steps, int index) {
+    if (index >= steps.size() || !steps.get(index).isolated()) {
+      return index;
+    }
+    int start = index;
+    for (int i = index - 1; i >= 0; i--) {
+      Step step = steps.get(i);
+      if (step.isolated()) {
+        start = i;
+      } else if (step.runs()) {
+        break;
+      }
+    }
+    return start;
+  }
+
   /** Runs {@code spec} on {@code stage}. */
   public DocumentResult run(DocumentSpec spec, Stage stage, boolean confined) {
     return run(spec, List.of(), stage, confined, 0, Checkpoints.NONE);
@@ -55,6 +76,10 @@ public final class DocumentRunner {
       boolean confined,
       int firstStep,
       Checkpoints checkpoints) {
+    if (examplesStart(spec.steps(), firstStep) != firstStep) {
+      throw new IllegalArgumentException(
+          "step " + firstStep + " is inside a group of throwaway examples, not at its start");
+    }
     Instant started = Instant.now();
     List<StepResult> results = new ArrayList<>();
     String stopped =

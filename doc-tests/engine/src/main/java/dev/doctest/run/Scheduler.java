@@ -83,19 +83,20 @@ public final class Scheduler {
       Optional<DocumentSpec> spec = plan.spec(page);
       int first = spec.isPresent() ? firstStep : 0;
       Optional<Snapshot> kept = spec.flatMap(s -> checkpoints.start(s, plan.chain(page), first));
-      if (kept.isPresent()) {
+      Optional<Stage> resumed = kept.flatMap(k -> resume(spec.get(), k, first));
+      if (resumed.isPresent()) {
         started.add(page);
         for (Path before : plan.chain(page)) {
           if (!plan.selected().contains(before)) {
             run.skip(plan.spec(before).get(), "its end state was kept from an earlier run");
           }
         }
-        pool.execute(() -> run.guarded(page, () -> run.onNewStage(page, kept, first)));
+        pool.execute(() -> run.guarded(page, () -> run.onStage(page, resumed.get(), first)));
       }
     }
     for (Path root : plan.roots()) {
       if (!started.contains(root) && !run.done(root)) {
-        pool.execute(() -> run.guarded(root, () -> run.onNewStage(root, Optional.empty(), 0)));
+        pool.execute(() -> run.guarded(root, () -> run.onNewStage(root)));
       }
     }
     AtomicInteger open = new AtomicInteger(results.size());
@@ -113,6 +114,29 @@ public final class Scheduler {
       pool.shutdown();
     }
     return results;
+  }
+
+  /**
+   * A stage holding {@code kept}, if it reads there as it did where it was kept; else nothing, and
+   * the page runs as if nothing were kept (the checkpoints are told why).
+   */
+  private Optional<Stage> resume(DocumentSpec spec, Snapshot kept, int first) {
+    try (kept) {
+      Stage stage;
+      try {
+        stage = Stage.resume(config, settings, confinement, world, kept);
+      } catch (RuntimeException e) {
+        checkpoints.unusable(spec, first, "its world did not start: " + e.getMessage());
+        return Optional.empty();
+      }
+      Optional<String> misfit = stage.misfit(kept);
+      if (misfit.isPresent()) {
+        stage.close();
+        checkpoints.unusable(spec, first, misfit.get());
+        return Optional.empty();
+      }
+      return Optional.of(stage);
+    }
   }
 
   private final class Run {
@@ -171,18 +195,23 @@ public final class Scheduler {
       }
     }
 
-    /** Runs {@code page} on a stage of its own (from a kept state), then what continues it. */
-    void onNewStage(Path page, Optional<Snapshot> from, int first) {
+    /** Runs {@code page} on a stage of its own, then what continues it. */
+    void onNewStage(Path page) {
       DocumentSpec spec = plan.spec(page).orElseThrow();
       Stage stage;
       try {
-        stage = Stage.open(config, settings, confinement, world, from);
+        stage = Stage.open(config, settings, confinement, world, Optional.empty());
       } catch (RuntimeException e) {
         finish(spec, "its world did not start: " + e);
         return;
       }
+      onStage(page, stage, 0);
+    }
+
+    /** Runs {@code page} on {@code stage} (from step {@code first}), then what continues it. */
+    void onStage(Path page, Stage stage, int first) {
       try (stage) {
-        runHere(spec, stage, first);
+        runHere(plan.spec(page).orElseThrow(), stage, first);
       }
     }
 
@@ -218,7 +247,7 @@ public final class Scheduler {
         complete(result);
         List<Path> here = new ArrayList<>();
         for (Path n : next) {
-          Optional<Stage> copy = copyOf(stage, end);
+          Optional<Stage> copy = copyOf(end);
           if (copy.isPresent()) {
             pool.execute(
                 () ->
@@ -246,7 +275,7 @@ public final class Scheduler {
      * stage has changed (the workspace's folder, the world's server URL). Otherwise the page runs
      * after the others, in the original stage.
      */
-    private Optional<Stage> copyOf(Stage original, Snapshot end) {
+    private Optional<Stage> copyOf(Snapshot end) {
       if (!confinement.confined()) {
         return Optional.empty(); // unconfined, files name the workspace's own folder
       }
@@ -256,13 +285,9 @@ public final class Scheduler {
       } catch (RuntimeException e) {
         return Optional.empty();
       }
-      Map<String, String> before = original.variables().values();
-      for (Map.Entry<String, String> v : copy.variables().values().entrySet()) {
-        String old = before.get(v.getKey());
-        if (old != null && !old.equals(v.getValue()) && end.mentions(old)) {
-          copy.close();
-          return Optional.empty();
-        }
+      if (copy.misfit(end).isPresent()) {
+        copy.close();
+        return Optional.empty();
       }
       return Optional.of(copy);
     }

@@ -1,10 +1,12 @@
 package dev.doctest.run;
 
+import dev.doctest.world.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -13,8 +15,11 @@ import java.util.stream.Stream;
  *
  * @param dir a folder holding the workspace's copy; deleted by {@link #close()}
  * @param world the world instance's saved state
+ * @param network where the world instance listened
+ * @param variables the values the page's steps saw ({@code ${name}}), which its files may hold
  */
-public record Snapshot(Path dir, byte[] world) implements AutoCloseable {
+public record Snapshot(Path dir, byte[] world, Network network, Map<String, String> variables)
+    implements AutoCloseable {
   /** Whether any file of the snapshot contains {@code text} (as UTF-8 bytes). */
   public boolean mentions(String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);

@@ -45,15 +45,60 @@ public final class Stage implements AutoCloseable {
       Confinement confinement,
       World world,
       Optional<Snapshot> from) {
+    return open(config, settings, confinement, world, from, Network.loopback());
+  }
+
+  /**
+   * A stage holding {@code kept} (a state kept from an earlier run), its world listening where the
+   * kept one did if it can: the files of the state may name it. See {@link #misfit}.
+   */
+  public static Stage resume(
+      DocTestConfig config,
+      RunSettings settings,
+      Confinement confinement,
+      World world,
+      Snapshot kept) {
+    if (kept.network().port() != 0) {
+      try {
+        return open(config, settings, confinement, world, Optional.of(kept), kept.network());
+      } catch (RuntimeException taken) {
+        // the port is in use: a stage elsewhere, which misfit() will tell
+      }
+    }
+    return open(config, settings, confinement, world, Optional.of(kept), Network.loopback());
+  }
+
+  private static Stage open(
+      DocTestConfig config,
+      RunSettings settings,
+      Confinement confinement,
+      World world,
+      Optional<Snapshot> from,
+      Network network) {
     Workspace workspace = new Workspace(settings, confinement);
     try {
-      WorldInstance instance = world.start(Network.loopback(), from.map(Snapshot::world));
+      WorldInstance instance = world.start(network, from.map(Snapshot::world));
       from.ifPresent(s -> workspace.restore(s.dir()));
       return new Stage(config, workspace, instance, world.states().get(0).name());
     } catch (RuntimeException e) {
       workspace.close();
       throw e;
     }
+  }
+
+  /**
+   * Why {@code state}, restored here, does not read as it did where it was made: a file of it names
+   * a value that differs on this stage (the world's URL, on another port); empty if none.
+   */
+  public Optional<String> misfit(Snapshot state) {
+    for (Map.Entry<String, String> v : variables.values().entrySet()) {
+      String old = state.variables().get(v.getKey());
+      if (old != null && !old.equals(v.getValue()) && state.mentions(old)) {
+        return Optional.of(
+            "its files hold " + old + " (${" + v.getKey() + "}), now " + v.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   public Workspace workspace() {
@@ -92,7 +137,12 @@ public final class Stage implements AutoCloseable {
   /** This stage's state now, to go back to or to start another page from. */
   public Snapshot snapshot() {
     try {
-      Snapshot s = new Snapshot(Files.createTempDirectory("doctest-snapshot-"), world.save());
+      Snapshot s =
+          new Snapshot(
+              Files.createTempDirectory("doctest-snapshot-"),
+              world.save(),
+              world.network(),
+              variables.values());
       workspace.saveTo(s.dir());
       return s;
     } catch (IOException e) {

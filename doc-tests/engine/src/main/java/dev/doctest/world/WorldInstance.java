@@ -11,6 +11,15 @@ public interface WorldInstance extends AutoCloseable {
    */
   Map<String, String> variables();
 
+  /**
+   * Where this instance listens. A state saved from it starts again there when it can, as its files
+   * may say where the world is (a config file holding the server's URL). Port 0: nowhere in
+   * particular.
+   */
+  default Network network() {
+    return Network.loopback();
+  }
+
   /** Puts the world in the state called {@code name} (one of {@link World#states()}). */
   void enter(String name);
 

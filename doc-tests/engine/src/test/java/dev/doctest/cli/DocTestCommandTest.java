@@ -132,6 +132,124 @@ class DocTestCommandTest {
         .contains("fake-cli id");
   }
 
+  /** A page whose file holds the world's URL, which a later step reads. */
+  private static final String REMEMBERED_SERVER =
+      """
+      # A remembered server
+
+      ```bash
+      echo https://your-server.example.com > ~/server.txt
+      ```
+
+      ```bash
+      fake-cli visit "$(cat ~/server.txt)"
+      ```
+
+      ```
+      visit 1
+      ```
+      """;
+
+  @Test
+  void fromStartsTheWorldWhereTheFilesOfTheKeptStateSayItIs() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    Files.writeString(docs.resolve("tutorials/remembered.md"), REMEMBERED_SERVER);
+    doctest(page("tutorials/remembered.md"));
+    int line = lineOf("tutorials/remembered.md", "fake-cli visit") - 1;
+
+    Run run = doctest("--from", Integer.toString(line), page("tutorials/remembered.md"));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("Starting at line " + line + " from the state kept before it.")
+        .contains("fake-cli visit")
+        .doesNotContain("does not fit");
+  }
+
+  @Test
+  void aKeptStateWhoseWorldCannotListenWhereItDidRunsThePageFromItsStart() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    Files.writeString(docs.resolve("tutorials/remembered.md"), REMEMBERED_SERVER);
+    doctest(page("tutorials/remembered.md"));
+    int line = lineOf("tutorials/remembered.md", "fake-cli visit") - 1;
+    int keptPort;
+    try (Stream<Path> files = Files.walk(temp.resolve("kept"))) {
+      java.util.Properties network = new java.util.Properties();
+      network.load(
+          Files.newInputStream(
+              files.filter(f -> f.getFileName().toString().equals("network")).findFirst().get()));
+      keptPort = Integer.parseInt(network.getProperty("port"));
+    }
+
+    Run run;
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(keptPort, 1, java.net.InetAddress.getLoopbackAddress())) {
+      run = doctest("--from", Integer.toString(line), page("tutorials/remembered.md"));
+    }
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .containsPattern(
+            "The state kept before line "
+                + line
+                + " does not fit this run \\(its files hold http://127\\.0\\.0\\.1:"
+                + keptPort
+                + " \\(\\$\\{server\\.url}\\), now http://127\\.0\\.0\\.1:\\d+\\): running the"
+                + " page from its start\\.")
+        .contains("echo https://your-server.example.com > ~/server.txt");
+  }
+
+  @Test
+  void fromInsideThrowawayExamplesStartsAtTheFirstOfThem() throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    Files.writeString(
+        docs.resolve("tutorials/examples.md"),
+        """
+        # Throwaway examples
+
+        ```bash
+        echo good > ~/setting.txt
+        ```
+
+        <!-- doctest: isolated -->
+        ```bash
+        echo broken > ~/setting.txt
+        ```
+
+        <!-- doctest: isolated -->
+        ```bash
+        cat ~/setting.txt
+        ```
+
+        ```
+        broken
+        ```
+
+        ```bash
+        cat ~/setting.txt
+        ```
+
+        ```
+        good
+        ```
+        """);
+    doctest(page("tutorials/examples.md"));
+    int first = lineOf("tutorials/examples.md", "echo broken") - 1;
+    int second = first + 5;
+
+    Run run = doctest("--from", Integer.toString(second), page("tutorials/examples.md"));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains(
+            "Line "
+                + second
+                + " is one of the throwaway examples that start at line "
+                + first
+                + " (the page goes back to the state before them): starting there.",
+            "Starting at line " + first + " from the state kept before it.");
+  }
+
   @Test
   void fromAfterTheStepsBeforeItChangedRunsTheWholePage() throws IOException {
     Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
