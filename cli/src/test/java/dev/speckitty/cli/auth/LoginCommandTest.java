@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoginCommandTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
-
-  private String url;
-
-  @BeforeEach
-  void configure() throws IOException {
-    url = server.baseUrl();
-    cli.configure(url);
-  }
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
   @Test
   void loginReadsUsernameAndPasswordFromStdinAndPrintsSuccess() {
@@ -48,7 +39,7 @@ class LoginCommandTest {
     assertThat(r.out())
         .isEqualTo(
             "Authenticating with "
-                + url
+                + server.baseUrl()
                 + "...\n"
                 + "✅ Login successful!\n"
                 + "   Logged in as: your-email@example.com\n");
@@ -246,13 +237,13 @@ class LoginCommandTest {
   @Test
   void environmentVariableOverridesTheConfigFile() throws IOException {
     cli.configure("https://ignored.example.com");
-    cli.env("SPEC_KITTY_SERVER_URL", url);
+    cli.env("SPEC_KITTY_SERVER_URL", server.baseUrl());
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("Authenticating with " + url + "...\n");
+    assertThat(r.out()).startsWith("Authenticating with " + server.baseUrl() + "...\n");
   }
 
   @Test
@@ -419,7 +410,8 @@ class LoginCommandTest {
 
   @Test
   void anUnknownSettingIsNamedWithItsLineAndASuggestion() throws IOException {
-    cli.writeConfig("[server]\nulr = \"https://typo.example.com\"\nurl = \"" + url + "\"\n");
+    cli.writeConfig(
+        "[server]\nulr = \"https://typo.example.com\"\nurl = \"" + server.baseUrl() + "\"\n");
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");

@@ -40,20 +40,16 @@ class SyncNowTest {
 
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension(GATE, ACK);
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
-
-  private String url;
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
   @BeforeEach
   void logInAndStub() throws IOException {
     ACK.reset();
     GATE.reset();
-    url = server.baseUrl();
-    cli.configure(url);
     new CredentialStore(cli.state())
         .save(
             new Credentials(
-                ServerUrl.parse(url, "test"),
+                ServerUrl.parse(server.baseUrl(), "test"),
                 "your-email@example.com",
                 "kitty-team",
                 "access-1",
@@ -91,7 +87,7 @@ class SyncNowTest {
     assertThat(r.out())
         .isEqualTo(
             "Syncing with "
-                + url
+                + server.baseUrl()
                 + "...\n↑ Pushed 48 events (1 batch)\n↓ Pulled 0 new events\n✅ Sync complete\n");
     assertThat(queued()).isZero();
     assertThat(ACK.stored).hasSize(48);
@@ -255,7 +251,7 @@ class SyncNowTest {
     assertThat(r.err())
         .isEqualTo(
             "❌ Cannot reach server. Check your connection.\n   Server: "
-                + url
+                + server.baseUrl()
                 + "\n   2 events remain queued; run 'spec-kitty sync now' again.\n");
   }
 
@@ -387,7 +383,7 @@ class SyncNowTest {
             .withQueryParam("exclude_node", matching("[0-9a-f]{12}")));
     assertThat(second.out()).contains("↓ Pulled 0 new events\n");
     try (EventQueue q = EventQueue.open(cli.state().queue())) {
-      assertThat(q.pullCursor(ServerUrl.parse(url, "test"))).contains("c3");
+      assertThat(q.pullCursor(ServerUrl.parse(server.baseUrl(), "test"))).contains("c3");
       // Each received page moves the clock to max(own, newest received) + 1: 41, then 42.
       assertThat(q.lamportClock()).isEqualTo(42);
       assertThat(q.pulledCount()).isEqualTo(3);
@@ -583,7 +579,7 @@ class SyncNowTest {
     assertThat(r.err())
         .isEqualTo(
             "❌ Cannot reach server. Check your connection.\n   Server: "
-                + url
+                + server.baseUrl()
                 + "\n   No events are queued.\n");
   }
 
