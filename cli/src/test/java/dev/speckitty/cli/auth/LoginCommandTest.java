@@ -29,11 +29,23 @@ class LoginCommandTest {
 
   @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
+  /** Runs {@code auth login} with {@link TokenStubs#USER} and its password typed on stdin. */
+  private Result logIn() {
+    return cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+  }
+
+  /** Logs in as {@link #logIn()} does, asserts the exit code and returns standard error. */
+  private String loginStderr(int expectedExitCode) {
+    Result r = logIn();
+    assertThat(r.exitCode()).isEqualTo(expectedExitCode);
+    return r.err();
+  }
+
   @Test
   void loginReadsUsernameAndPasswordFromStdinAndPrintsSuccess() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
@@ -69,10 +81,7 @@ class LoginCommandTest {
     }
     cli.configure("http://127.0.0.1:" + closedPort);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
                 + closedPort
@@ -87,20 +96,14 @@ class LoginCommandTest {
             .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.3");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(loginStderr(1)).startsWith("❌ Cannot reach server. Check your connection.\n");
   }
 
   @Test
   void loginWhenServerFailsPrintsTemporarilyUnavailable() {
     server.stubFor(TokenStubs.loginAnswers(500, "application/json", "{\"detail\": \"boom\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ Server temporarily unavailable (HTTP 500)\n   Please try again in a few minutes.\n");
   }
@@ -109,10 +112,7 @@ class LoginCommandTest {
   void loginWithHtmlBodyPrintsInvalidServerResponse() {
     server.stubFor(TokenStubs.loginAnswers(200, "text/html", "<html><body>Welcome</body></html>"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(loginStderr(1)).isEqualTo("❌ Invalid server response (HTTP 200)\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 
@@ -120,7 +120,7 @@ class LoginCommandTest {
   void loginWithJsonMissingTokensPrintsInvalidServerResponse() {
     server.stubFor(TokenStubs.loginAnswers(200, "application/json", "{\"access\": \"only\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
   }
@@ -128,7 +128,7 @@ class LoginCommandTest {
   @Test
   void loginWhenAlreadyAuthenticatedSaysSoWithoutAsking() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
     server.resetRequests();
 
     Result r = cli.runWithStdin("", "auth", "login");
@@ -144,7 +144,7 @@ class LoginCommandTest {
   @Test
   void loginWithForceLogsInAgain() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login", "--force");
 
@@ -184,7 +184,7 @@ class LoginCommandTest {
   void loginRefusesPlainHttpToANonLoopbackHostWithoutSendingAnything() throws IOException {
     cli.configure("http://your-server.example.com");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
@@ -197,10 +197,7 @@ class LoginCommandTest {
   void loginWithoutConfigPrintsNoServerConfiguredAndWhatToWrite() throws IOException {
     Files.delete(cli.state().config());
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ No server configured.\n"
                 + "   Add a [server] section with url = \"https://your-server.example.com\" to"
@@ -211,10 +208,7 @@ class LoginCommandTest {
   void configWithoutUrlKeyCountsAsNoServerAndNamesTheKeyItHas() throws IOException {
     cli.writeConfig("[server]\nname = \"team\"\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .startsWith(
             "⚠ Unknown setting 'name' in ~/.spec-kitty/config.toml:2\n"
                 + "❌ No server configured.\n");
@@ -224,10 +218,7 @@ class LoginCommandTest {
   void malformedConfigNamesTheFileAndLine() throws IOException {
     cli.writeConfig("[server]\nurl = \"https://x.example.com\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ Malformed config file ~/.spec-kitty/config.toml: missing closing \" at line 2.\n"
                 + "   Line 2: url = \"https://x.example.com\n"
@@ -240,7 +231,7 @@ class LoginCommandTest {
     cli.env("SPEC_KITTY_SERVER_URL", server.baseUrl());
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith("Authenticating with " + server.baseUrl() + "...\n");
@@ -251,7 +242,7 @@ class LoginCommandTest {
     Files.setPosixFilePermissions(cli.state().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().dir())))
         .isEqualTo("rwx------");
@@ -269,7 +260,7 @@ class LoginCommandTest {
   void tokensAndPasswordNeverAppearInAnyOutput() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
     String everything =
-        cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login").all()
+        logIn().all()
             + cli.run("auth", "status").all()
             + cli.run("auth", "status", "--json").all()
             + cli.run("auth", "logout").all();
@@ -292,10 +283,8 @@ class LoginCommandTest {
                     .withChunkedDribbleDelay(100, 20_000)));
 
     long start = System.nanoTime();
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(loginStderr(1)).startsWith("❌ Cannot reach server. Check your connection.\n");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(cli.state().credentials()).doesNotExist();
   }
@@ -304,10 +293,7 @@ class LoginCommandTest {
   void aPortOutOfRangeIsAConfigErrorNotACrash() throws IOException {
     cli.configure("http://127.0.0.1:99999");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ Invalid server URL 'http://127.0.0.1:99999' (from ~/.spec-kitty/config.toml): the"
                 + " port must be from 1 to 65535.\n");
@@ -323,10 +309,7 @@ class LoginCommandTest {
                 .replace(
                     "\"access_expires_in\": 86400", "\"access_expires_in\": 9223372036854775807")));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(loginStderr(1)).isEqualTo("❌ Invalid server response (HTTP 200)\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 
@@ -336,10 +319,7 @@ class LoginCommandTest {
         TokenStubs.loginAnswers(
             400, "application/json", "{\"detail\": \"username: This field is required.\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ Server refused the request (HTTP 400)\n   username: This field is required.\n");
   }
@@ -348,7 +328,7 @@ class LoginCommandTest {
   void forbiddenIsRefusedNotUnavailable() {
     server.stubFor(TokenStubs.loginAnswers(403, "text/html", "<h1>Forbidden</h1>"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.err()).isEqualTo("❌ Server refused the request (HTTP 403)\n");
   }
@@ -362,10 +342,7 @@ class LoginCommandTest {
                     .withStatus(302)
                     .withHeader("Location", "https://sso.example.com/login")));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ The server redirected the request (HTTP 302 to https://sso.example.com/login).\n"
                 + "   spec-kitty does not follow redirects: check the server URL (its scheme and"
@@ -377,10 +354,7 @@ class LoginCommandTest {
     String https = "https://localhost:" + server.getPort();
     cli.configure(https);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ The server at "
                 + https
@@ -397,10 +371,7 @@ class LoginCommandTest {
         "[server]\nurl = \"https://caf\u00e9.example.com\"\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ "
                 + cli.state().config()
@@ -414,10 +385,7 @@ class LoginCommandTest {
         "[server]\nulr = \"https://typo.example.com\"\nurl = \"" + server.baseUrl() + "\"\n");
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.err())
+    assertThat(loginStderr(0))
         .isEqualTo(
             "⚠ Unknown setting 'ulr' in ~/.spec-kitty/config.toml:2 (did you mean 'url'?)\n");
   }
@@ -426,10 +394,7 @@ class LoginCommandTest {
   void anUnknownSectionIsNamedToo() throws IOException {
     cli.writeConfig("[sever]\nurl = \"https://typo.example.com\"\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .startsWith(
             "⚠ Unknown setting '[sever]' in ~/.spec-kitty/config.toml:1 (did you mean"
                 + " '[server]'?)\n❌ No server configured.\n");
@@ -440,10 +405,7 @@ class LoginCommandTest {
   void aTimeoutThatIsNotAUsableNumberOfSecondsIsAUsageError(String value) {
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", value);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds from 0.001 to 3600, not '"
                 + value
