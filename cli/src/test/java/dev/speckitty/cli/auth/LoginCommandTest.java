@@ -15,7 +15,6 @@ import dev.speckitty.cli.InProcessCli;
 import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -75,17 +74,11 @@ class LoginCommandTest {
 
   @Test
   void loginWhenNothingListensPrintsCannotReachServer() throws IOException {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
-    cli.configure("http://127.0.0.1:" + closedPort);
+    String closed = LoopbackServer.closedPortUrl();
+    cli.configure(closed);
 
     assertThat(loginStderr(1))
-        .isEqualTo(
-            "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
-                + closedPort
-                + "\n");
+        .isEqualTo("❌ Cannot reach server. Check your connection.\n   Server: " + closed + "\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 

@@ -16,7 +16,6 @@ import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,11 +79,7 @@ class SyncStatusTest {
 
   @Test
   void nothingListeningIsConnectionRefused() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    cli.configure("http://127.0.0.1:" + port);
+    cli.configure(LoopbackServer.closedPortUrl());
 
     Result r = cli.run("sync", "status", "--check");
 
