@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -66,6 +67,20 @@ public final class Workflow {
     }
   }
 
+  /** Runs {@code step} on the project around the working directory, holding its lock. */
+  private <T> T inProject(Function<Project, T> step) {
+    Project project = Project.find(ctx.cwd());
+    return locked(project, () -> step.apply(project));
+  }
+
+  /**
+   * Runs {@code step} on the feature {@code featureId} names (the newest one when empty), holding
+   * the project's lock from before the feature is read.
+   */
+  private <T> T onFeature(Optional<String> featureId, BiFunction<Project, Feature, T> step) {
+    return inProject(project -> step.apply(project, Feature.select(project, featureId)));
+  }
+
   /** Runs one step; if it fails anywhere — a file, the queue — its file changes are undone. */
   private static <T> T atomically(Function<FileChanges, T> step) {
     FileChanges files = new FileChanges();
@@ -92,8 +107,7 @@ public final class Workflow {
 
   /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
   public Feature specify(String title) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> specify(project, title));
+    return inProject(project -> specify(project, title));
   }
 
   private Feature specify(Project project, String title) {
@@ -122,12 +136,10 @@ public final class Workflow {
 
   /** {@code plan}: writes plan.md; one {@code FeaturePlanned} event. */
   public Planned plan(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> plan(project, featureId));
+    return onFeature(featureId, this::plan);
   }
 
-  private Planned plan(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Planned plan(Project project, Feature feature) {
     if (Files.exists(feature.plan())) {
       throw Failure.PLAN_EXISTS.with("plan", feature.relative(project, feature.plan()));
     }
@@ -152,12 +164,10 @@ public final class Workflow {
    * {@code tasks}: a file per planned work package; {@code WPCreated} + {@code HistoryAdded} each.
    */
   public Tasks tasks(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> tasks(project, featureId));
+    return onFeature(featureId, this::tasks);
   }
 
-  private Tasks tasks(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Tasks tasks(Project project, Feature feature) {
     if (!Files.exists(feature.plan())) {
       throw Failure.NO_PLAN_YET.with("feature", feature.id());
     }
@@ -206,12 +216,10 @@ public final class Workflow {
    * WPStatusChanged} + {@code HistoryAdded} per work package.
    */
   public Moved move(Optional<String> featureId, List<String> ids, Lane to) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> move(project, featureId, ids, to));
+    return onFeature(featureId, (project, feature) -> move(project, feature, ids, to));
   }
 
-  private Moved move(Project project, Optional<String> featureId, List<String> ids, Lane to) {
-    Feature feature = Feature.select(project, featureId);
+  private Moved move(Project project, Feature feature, List<String> ids, Lane to) {
     List<WorkPackage> all = feature.workPackages();
     if (all.isEmpty()) {
       throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
@@ -273,12 +281,10 @@ public final class Workflow {
 
   /** {@code accept}: once every work package is done; one {@code FeatureCompleted} event. */
   public Accepted accept(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> accept(project, featureId));
+    return onFeature(featureId, this::accept);
   }
 
-  private Accepted accept(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Accepted accept(Project project, Feature feature) {
     List<WorkPackage> wps = feature.workPackages();
     if (feature.acceptedAt().isPresent()) {
       return new Accepted(feature, wps.size(), true);
