@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
@@ -190,17 +191,12 @@ public final class Workflow {
     for (PlannedWorkPackages.Item item : planned) {
       WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now, files);
       created.add(wp);
-      String aggregate = feature.id() + "/" + wp.id();
       events.add(
-          new NewEvent(
+          workPackageEvent(
               "WPCreated",
-              "WorkPackage",
-              aggregate,
-              payload()
-                  .put("feature_id", feature.id())
-                  .put("wp_id", wp.id())
-                  .put("title", wp.title())
-                  .put("lane", wp.lane().id())));
+              feature,
+              wp,
+              p -> p.put("title", wp.title()).put("lane", wp.lane().id())));
       events.add(history(feature, wp, Lane.PLANNED, "Created by spec-kitty tasks"));
     }
     TasksIndex.write(feature, created, files);
@@ -256,15 +252,11 @@ public final class Workflow {
       String action = "Moved from " + wp.lane() + " to " + to;
       wp.moveTo(to, now, action, files);
       events.add(
-          new NewEvent(
+          workPackageEvent(
               "WPStatusChanged",
-              "WorkPackage",
-              feature.id() + "/" + wp.id(),
-              payload()
-                  .put("feature_id", feature.id())
-                  .put("wp_id", wp.id())
-                  .put("from_lane", wp.lane().id())
-                  .put("to_lane", to.id())));
+              feature,
+              wp,
+              p -> p.put("from_lane", wp.lane().id()).put("to_lane", to.id())));
       events.add(history(feature, wp, to, action));
     }
     TasksIndex.write(feature, feature.workPackages(), files);
@@ -312,15 +304,21 @@ public final class Workflow {
   }
 
   private static NewEvent history(Feature feature, WorkPackage wp, Lane lane, String action) {
+    return workPackageEvent(
+        "HistoryAdded", feature, wp, p -> p.put("lane", lane.id()).put("action", action));
+  }
+
+  /**
+   * An event on {@code wp} (aggregate {@code <feature>/<wp>}) whose payload starts with the feature
+   * and work package ids, then has what {@code rest} adds.
+   */
+  private static NewEvent workPackageEvent(
+      String type, Feature feature, WorkPackage wp, UnaryOperator<ObjectNode> rest) {
     return new NewEvent(
-        "HistoryAdded",
+        type,
         "WorkPackage",
         feature.id() + "/" + wp.id(),
-        payload()
-            .put("feature_id", feature.id())
-            .put("wp_id", wp.id())
-            .put("lane", lane.id())
-            .put("action", action));
+        rest.apply(payload().put("feature_id", feature.id()).put("wp_id", wp.id())));
   }
 
   private static void write(FileChanges files, java.nio.file.Path file, String text) {
