@@ -1,5 +1,6 @@
 package dev.speckitty.cli;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.StatePaths;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * never the real HOME.
  */
 public final class InProcessCli implements BeforeEachCallback, AfterEachCallback {
+  private final Supplier<String> serverUrl;
   private Path home;
   private Path cwd;
   private final Map<String, String> env = new HashMap<>();
@@ -39,12 +42,32 @@ public final class InProcessCli implements BeforeEachCallback, AfterEachCallback
     }
   }
 
+  /** A CLI with no config file: each test writes what it needs. */
+  public InProcessCli() {
+    this(null);
+  }
+
+  private InProcessCli(Supplier<String> serverUrl) {
+    this.serverUrl = serverUrl;
+  }
+
+  /**
+   * A CLI whose config points at {@code server} at the start of every test, as after setup: the
+   * server tests need it, and each wrote the same {@code @BeforeEach} for it.
+   */
+  public static InProcessCli configuredFor(WireMockExtension server) {
+    return new InProcessCli(server::baseUrl);
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("spec-kitty-home-");
     cwd = Files.createDirectories(home.resolve("work"));
     env.clear();
     env.put("HOME", home.toString());
+    if (serverUrl != null) {
+      configure(serverUrl.get());
+    }
   }
 
   @Override

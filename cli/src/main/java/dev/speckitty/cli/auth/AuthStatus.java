@@ -43,28 +43,23 @@ public record AuthStatus(Credentials session, Optional<ServerUrl> configured, In
     if (serverMismatch()) {
       lines.add("   Config:   " + configured.get());
     }
-    lines.add("   Access token: " + accessState());
-    lines.add("   Refresh token: " + refreshState());
+    lines.add(
+        "   Access token: "
+            + tokenState(session.accessExpiresAt(), "expired (will refresh automatically)"));
+    lines.add(
+        "   Refresh token: "
+            + tokenState(session.refreshExpiresAt(), "expired (re-login required)"));
     if (!usable()) {
       lines.add("   Run 'spec-kitty auth login' to authenticate with the configured server.");
     }
     return lines;
   }
 
-  private String accessState() {
-    return session.accessValidAt(now)
-        ? "valid ("
-            + Remaining.format(Duration.between(now, session.accessExpiresAt()))
-            + " remaining)"
-        : "expired (will refresh automatically)";
-  }
-
-  private String refreshState() {
-    return session.refreshValidAt(now)
-        ? "valid ("
-            + Remaining.format(Duration.between(now, session.refreshExpiresAt()))
-            + " remaining)"
-        : "expired (re-login required)";
+  /** "valid (… remaining)" for a token that expires after now, else {@code whenExpired}. */
+  private String tokenState(Instant expiresAt, String whenExpired) {
+    return now.isBefore(expiresAt)
+        ? "valid (" + Remaining.format(Duration.between(now, expiresAt)) + " remaining)"
+        : whenExpired;
   }
 
   public ObjectNode json() {

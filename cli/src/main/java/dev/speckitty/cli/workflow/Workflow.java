@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The lifecycle commands as plain logic: each step writes its files, then records a fixed number of
@@ -66,6 +68,20 @@ public final class Workflow {
     }
   }
 
+  /** Runs {@code step} on the project around the working directory, holding its lock. */
+  private <T> T inProject(Function<Project, T> step) {
+    Project project = Project.find(ctx.cwd());
+    return locked(project, () -> step.apply(project));
+  }
+
+  /**
+   * Runs {@code step} on the feature {@code featureId} names (the newest one when empty), holding
+   * the project's lock from before the feature is read.
+   */
+  private <T> T onFeature(Optional<String> featureId, BiFunction<Project, Feature, T> step) {
+    return inProject(project -> step.apply(project, Feature.select(project, featureId)));
+  }
+
   /** Runs one step; if it fails anywhere — a file, the queue — its file changes are undone. */
   private static <T> T atomically(Function<FileChanges, T> step) {
     FileChanges files = new FileChanges();
@@ -92,8 +108,7 @@ public final class Workflow {
 
   /** {@code specify "<title>"}: one {@code FeatureCreated} event. */
   public Feature specify(String title) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> specify(project, title));
+    return inProject(project -> specify(project, title));
   }
 
   private Feature specify(Project project, String title) {
@@ -122,12 +137,10 @@ public final class Workflow {
 
   /** {@code plan}: writes plan.md; one {@code FeaturePlanned} event. */
   public Planned plan(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> plan(project, featureId));
+    return onFeature(featureId, this::plan);
   }
 
-  private Planned plan(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Planned plan(Project project, Feature feature) {
     if (Files.exists(feature.plan())) {
       throw Failure.PLAN_EXISTS.with("plan", feature.relative(project, feature.plan()));
     }
@@ -152,12 +165,10 @@ public final class Workflow {
    * {@code tasks}: a file per planned work package; {@code WPCreated} + {@code HistoryAdded} each.
    */
   public Tasks tasks(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> tasks(project, featureId));
+    return onFeature(featureId, this::tasks);
   }
 
-  private Tasks tasks(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Tasks tasks(Project project, Feature feature) {
     if (!Files.exists(feature.plan())) {
       throw Failure.NO_PLAN_YET.with("feature", feature.id());
     }
@@ -180,17 +191,12 @@ public final class Workflow {
     for (PlannedWorkPackages.Item item : planned) {
       WorkPackage wp = WorkPackage.create(feature, item.id(), item.title(), now, files);
       created.add(wp);
-      String aggregate = feature.id() + "/" + wp.id();
       events.add(
-          new NewEvent(
+          workPackageEvent(
               "WPCreated",
-              "WorkPackage",
-              aggregate,
-              payload()
-                  .put("feature_id", feature.id())
-                  .put("wp_id", wp.id())
-                  .put("title", wp.title())
-                  .put("lane", wp.lane().id())));
+              feature,
+              wp,
+              p -> p.put("title", wp.title()).put("lane", wp.lane().id())));
       events.add(history(feature, wp, Lane.PLANNED, "Created by spec-kitty tasks"));
     }
     TasksIndex.write(feature, created, files);
@@ -206,12 +212,10 @@ public final class Workflow {
    * WPStatusChanged} + {@code HistoryAdded} per work package.
    */
   public Moved move(Optional<String> featureId, List<String> ids, Lane to) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> move(project, featureId, ids, to));
+    return onFeature(featureId, (project, feature) -> move(project, feature, ids, to));
   }
 
-  private Moved move(Project project, Optional<String> featureId, List<String> ids, Lane to) {
-    Feature feature = Feature.select(project, featureId);
+  private Moved move(Project project, Feature feature, List<String> ids, Lane to) {
     List<WorkPackage> all = feature.workPackages();
     if (all.isEmpty()) {
       throw Failure.NO_WORK_PACKAGES_YET.with("feature", feature.id());
@@ -248,15 +252,11 @@ public final class Workflow {
       String action = "Moved from " + wp.lane() + " to " + to;
       wp.moveTo(to, now, action, files);
       events.add(
-          new NewEvent(
+          workPackageEvent(
               "WPStatusChanged",
-              "WorkPackage",
-              feature.id() + "/" + wp.id(),
-              payload()
-                  .put("feature_id", feature.id())
-                  .put("wp_id", wp.id())
-                  .put("from_lane", wp.lane().id())
-                  .put("to_lane", to.id())));
+              feature,
+              wp,
+              p -> p.put("from_lane", wp.lane().id()).put("to_lane", to.id())));
       events.add(history(feature, wp, to, action));
     }
     TasksIndex.write(feature, feature.workPackages(), files);
@@ -273,12 +273,10 @@ public final class Workflow {
 
   /** {@code accept}: once every work package is done; one {@code FeatureCompleted} event. */
   public Accepted accept(Optional<String> featureId) {
-    Project project = Project.find(ctx.cwd());
-    return locked(project, () -> accept(project, featureId));
+    return onFeature(featureId, this::accept);
   }
 
-  private Accepted accept(Project project, Optional<String> featureId) {
-    Feature feature = Feature.select(project, featureId);
+  private Accepted accept(Project project, Feature feature) {
     List<WorkPackage> wps = feature.workPackages();
     if (feature.acceptedAt().isPresent()) {
       return new Accepted(feature, wps.size(), true);
@@ -306,15 +304,21 @@ public final class Workflow {
   }
 
   private static NewEvent history(Feature feature, WorkPackage wp, Lane lane, String action) {
+    return workPackageEvent(
+        "HistoryAdded", feature, wp, p -> p.put("lane", lane.id()).put("action", action));
+  }
+
+  /**
+   * An event on {@code wp} (aggregate {@code <feature>/<wp>}) whose payload starts with the feature
+   * and work package ids, then has what {@code rest} adds.
+   */
+  private static NewEvent workPackageEvent(
+      String type, Feature feature, WorkPackage wp, UnaryOperator<ObjectNode> rest) {
     return new NewEvent(
-        "HistoryAdded",
+        type,
         "WorkPackage",
         feature.id() + "/" + wp.id(),
-        payload()
-            .put("feature_id", feature.id())
-            .put("wp_id", wp.id())
-            .put("lane", lane.id())
-            .put("action", action));
+        rest.apply(payload().put("feature_id", feature.id()).put("wp_id", wp.id())));
   }
 
   private static void write(FileChanges files, java.nio.file.Path file, String text) {

@@ -15,11 +15,9 @@ import dev.speckitty.cli.InProcessCli;
 import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,27 +26,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoginCommandTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
-  private String url;
+  /** Runs {@code auth login} with {@link TokenStubs#USER} and its password typed on stdin. */
+  private Result logIn() {
+    return cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+  }
 
-  @BeforeEach
-  void configure() throws IOException {
-    url = server.baseUrl();
-    cli.configure(url);
+  /** Logs in as {@link #logIn()} does, asserts the exit code and returns standard error. */
+  private String loginStderr(int expectedExitCode) {
+    Result r = logIn();
+    assertThat(r.exitCode()).isEqualTo(expectedExitCode);
+    return r.err();
   }
 
   @Test
   void loginReadsUsernameAndPasswordFromStdinAndPrintsSuccess() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .isEqualTo(
             "Authenticating with "
-                + url
+                + server.baseUrl()
                 + "...\n"
                 + "✅ Login successful!\n"
                 + "   Logged in as: your-email@example.com\n");
@@ -72,20 +74,11 @@ class LoginCommandTest {
 
   @Test
   void loginWhenNothingListensPrintsCannotReachServer() throws IOException {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
-    cli.configure("http://127.0.0.1:" + closedPort);
+    String closed = LoopbackServer.closedPortUrl();
+    cli.configure(closed);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
-        .isEqualTo(
-            "❌ Cannot reach server. Check your connection.\n   Server: http://127.0.0.1:"
-                + closedPort
-                + "\n");
+    assertThat(loginStderr(1))
+        .isEqualTo("❌ Cannot reach server. Check your connection.\n   Server: " + closed + "\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 
@@ -96,20 +89,14 @@ class LoginCommandTest {
             .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.3");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(loginStderr(1)).startsWith("❌ Cannot reach server. Check your connection.\n");
   }
 
   @Test
   void loginWhenServerFailsPrintsTemporarilyUnavailable() {
     server.stubFor(TokenStubs.loginAnswers(500, "application/json", "{\"detail\": \"boom\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ Server temporarily unavailable (HTTP 500)\n   Please try again in a few minutes.\n");
   }
@@ -118,10 +105,7 @@ class LoginCommandTest {
   void loginWithHtmlBodyPrintsInvalidServerResponse() {
     server.stubFor(TokenStubs.loginAnswers(200, "text/html", "<html><body>Welcome</body></html>"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(loginStderr(1)).isEqualTo("❌ Invalid server response (HTTP 200)\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 
@@ -129,7 +113,7 @@ class LoginCommandTest {
   void loginWithJsonMissingTokensPrintsInvalidServerResponse() {
     server.stubFor(TokenStubs.loginAnswers(200, "application/json", "{\"access\": \"only\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
   }
@@ -137,7 +121,7 @@ class LoginCommandTest {
   @Test
   void loginWhenAlreadyAuthenticatedSaysSoWithoutAsking() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
     server.resetRequests();
 
     Result r = cli.runWithStdin("", "auth", "login");
@@ -153,7 +137,7 @@ class LoginCommandTest {
   @Test
   void loginWithForceLogsInAgain() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
 
     Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login", "--force");
 
@@ -193,7 +177,7 @@ class LoginCommandTest {
   void loginRefusesPlainHttpToANonLoopbackHostWithoutSendingAnything() throws IOException {
     cli.configure("http://your-server.example.com");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
@@ -206,10 +190,7 @@ class LoginCommandTest {
   void loginWithoutConfigPrintsNoServerConfiguredAndWhatToWrite() throws IOException {
     Files.delete(cli.state().config());
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ No server configured.\n"
                 + "   Add a [server] section with url = \"https://your-server.example.com\" to"
@@ -220,10 +201,7 @@ class LoginCommandTest {
   void configWithoutUrlKeyCountsAsNoServerAndNamesTheKeyItHas() throws IOException {
     cli.writeConfig("[server]\nname = \"team\"\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .startsWith(
             "⚠ Unknown setting 'name' in ~/.spec-kitty/config.toml:2\n"
                 + "❌ No server configured.\n");
@@ -233,10 +211,7 @@ class LoginCommandTest {
   void malformedConfigNamesTheFileAndLine() throws IOException {
     cli.writeConfig("[server]\nurl = \"https://x.example.com\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ Malformed config file ~/.spec-kitty/config.toml: missing closing \" at line 2.\n"
                 + "   Line 2: url = \"https://x.example.com\n"
@@ -246,13 +221,13 @@ class LoginCommandTest {
   @Test
   void environmentVariableOverridesTheConfigFile() throws IOException {
     cli.configure("https://ignored.example.com");
-    cli.env("SPEC_KITTY_SERVER_URL", url);
+    cli.env("SPEC_KITTY_SERVER_URL", server.baseUrl());
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("Authenticating with " + url + "...\n");
+    assertThat(r.out()).startsWith("Authenticating with " + server.baseUrl() + "...\n");
   }
 
   @Test
@@ -260,7 +235,7 @@ class LoginCommandTest {
     Files.setPosixFilePermissions(cli.state().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    logIn();
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.state().dir())))
         .isEqualTo("rwx------");
@@ -278,7 +253,7 @@ class LoginCommandTest {
   void tokensAndPasswordNeverAppearInAnyOutput() {
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
     String everything =
-        cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login").all()
+        logIn().all()
             + cli.run("auth", "status").all()
             + cli.run("auth", "status", "--json").all()
             + cli.run("auth", "logout").all();
@@ -301,10 +276,8 @@ class LoginCommandTest {
                     .withChunkedDribbleDelay(100, 20_000)));
 
     long start = System.nanoTime();
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
 
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
+    assertThat(loginStderr(1)).startsWith("❌ Cannot reach server. Check your connection.\n");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(cli.state().credentials()).doesNotExist();
   }
@@ -313,10 +286,7 @@ class LoginCommandTest {
   void aPortOutOfRangeIsAConfigErrorNotACrash() throws IOException {
     cli.configure("http://127.0.0.1:99999");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ Invalid server URL 'http://127.0.0.1:99999' (from ~/.spec-kitty/config.toml): the"
                 + " port must be from 1 to 65535.\n");
@@ -332,10 +302,7 @@ class LoginCommandTest {
                 .replace(
                     "\"access_expires_in\": 86400", "\"access_expires_in\": 9223372036854775807")));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("❌ Invalid server response (HTTP 200)\n");
+    assertThat(loginStderr(1)).isEqualTo("❌ Invalid server response (HTTP 200)\n");
     assertThat(cli.state().credentials()).doesNotExist();
   }
 
@@ -345,10 +312,7 @@ class LoginCommandTest {
         TokenStubs.loginAnswers(
             400, "application/json", "{\"detail\": \"username: This field is required.\"}"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ Server refused the request (HTTP 400)\n   username: This field is required.\n");
   }
@@ -357,7 +321,7 @@ class LoginCommandTest {
   void forbiddenIsRefusedNotUnavailable() {
     server.stubFor(TokenStubs.loginAnswers(403, "text/html", "<h1>Forbidden</h1>"));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
+    Result r = logIn();
 
     assertThat(r.err()).isEqualTo("❌ Server refused the request (HTTP 403)\n");
   }
@@ -371,10 +335,7 @@ class LoginCommandTest {
                     .withStatus(302)
                     .withHeader("Location", "https://sso.example.com/login")));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ The server redirected the request (HTTP 302 to https://sso.example.com/login).\n"
                 + "   spec-kitty does not follow redirects: check the server URL (its scheme and"
@@ -386,10 +347,7 @@ class LoginCommandTest {
     String https = "https://localhost:" + server.getPort();
     cli.configure(https);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(loginStderr(1))
         .isEqualTo(
             "❌ The server at "
                 + https
@@ -406,10 +364,7 @@ class LoginCommandTest {
         "[server]\nurl = \"https://caf\u00e9.example.com\"\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ "
                 + cli.state().config()
@@ -419,13 +374,11 @@ class LoginCommandTest {
 
   @Test
   void anUnknownSettingIsNamedWithItsLineAndASuggestion() throws IOException {
-    cli.writeConfig("[server]\nulr = \"https://typo.example.com\"\nurl = \"" + url + "\"\n");
+    cli.writeConfig(
+        "[server]\nulr = \"https://typo.example.com\"\nurl = \"" + server.baseUrl() + "\"\n");
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.err())
+    assertThat(loginStderr(0))
         .isEqualTo(
             "⚠ Unknown setting 'ulr' in ~/.spec-kitty/config.toml:2 (did you mean 'url'?)\n");
   }
@@ -434,10 +387,7 @@ class LoginCommandTest {
   void anUnknownSectionIsNamedToo() throws IOException {
     cli.writeConfig("[sever]\nurl = \"https://typo.example.com\"\n");
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .startsWith(
             "⚠ Unknown setting '[sever]' in ~/.spec-kitty/config.toml:1 (did you mean"
                 + " '[server]'?)\n❌ No server configured.\n");
@@ -448,10 +398,7 @@ class LoginCommandTest {
   void aTimeoutThatIsNotAUsableNumberOfSecondsIsAUsageError(String value) {
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", value);
 
-    Result r = cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(loginStderr(2))
         .isEqualTo(
             "❌ SPEC_KITTY_HTTP_TIMEOUT must be a number of seconds from 0.001 to 3600, not '"
                 + value

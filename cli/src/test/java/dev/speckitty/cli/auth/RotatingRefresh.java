@@ -1,9 +1,10 @@
 package dev.speckitty.cli.auth;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import static dev.speckitty.cli.NamedTransformer.jsonAnswer;
+
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.speckitty.cli.NamedTransformer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * second refresh arrives (or {@link #HOLD} has passed), so two clients that both refresh are sure
  * to overlap; the 401 comes a moment after the first answer, as it did in the field.
  */
-final class RotatingRefresh implements ResponseDefinitionTransformerV2 {
+final class RotatingRefresh implements NamedTransformer {
   static final long HOLD = 2_000;
 
   final AtomicInteger calls = new AtomicInteger();
@@ -34,30 +35,16 @@ final class RotatingRefresh implements ResponseDefinitionTransformerV2 {
       if (call == 1) {
         second.await(HOLD, TimeUnit.MILLISECONDS);
         firstAnswered.countDown();
-        return answer(200, TokenStubs.tokens("new-access", "new-refresh"), serveEvent);
+        return jsonAnswer(serveEvent, 200, TokenStubs.tokens("new-access", "new-refresh"));
       }
       second.countDown();
       firstAnswered.await(HOLD, TimeUnit.MILLISECONDS);
       Thread.sleep(300);
-      return answer(401, "{\"detail\": \"Token is blacklisted\"}", serveEvent);
+      return jsonAnswer(serveEvent, 401, "{\"detail\": \"Token is blacklisted\"}");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static ResponseDefinition answer(int status, String body, ServeEvent serveEvent) {
-    return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
-        .but()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
   }
 
   @Override

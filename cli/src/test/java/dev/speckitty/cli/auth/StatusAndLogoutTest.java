@@ -19,14 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StatusAndLogoutTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
-
-  private String url;
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
   @BeforeEach
   void logIn() throws IOException {
-    url = server.baseUrl();
-    cli.configure(url);
     server.stubFor(TokenStubs.loginAccepts(USER, PASSWORD));
     assertThat(cli.runWithStdin(USER + "\n" + PASSWORD + "\n", "auth", "login").exitCode())
         .isZero();
@@ -44,7 +40,7 @@ class StatusAndLogoutTest {
             "✅ Authenticated\n"
                 + "   Username: your-email@example.com\n"
                 + "   Server:   "
-                + url
+                + server.baseUrl()
                 + "\n"
                 + "   Access token: valid (23h remaining)\n"
                 + "   Refresh token: valid (6d remaining)\n");
@@ -97,7 +93,7 @@ class StatusAndLogoutTest {
     JsonNode json = Json.mapper().readTree(r.out());
     assertThat(json.get("authenticated").asBoolean()).isTrue();
     assertThat(json.get("username").asText()).isEqualTo(USER);
-    assertThat(json.get("server").asText()).isEqualTo(url);
+    assertThat(json.get("server").asText()).isEqualTo(server.baseUrl());
     assertThat(json.get("team").asText()).isEqualTo("kitty-team");
     assertThat(json.at("/access_token/remaining_seconds").asLong()).isEqualTo(23 * 3600);
     assertThat(json.at("/refresh_token/valid").asBoolean()).isTrue();

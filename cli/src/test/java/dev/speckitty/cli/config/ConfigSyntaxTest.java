@@ -14,14 +14,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigSyntaxTest {
   @RegisterExtension InProcessCli cli = new InProcessCli();
 
+  /** Writes {@code toml} as the config file and runs {@code sync status}, which reads it. */
+  private Result syncStatusWith(String toml) throws IOException {
+    cli.writeConfig(toml);
+    return cli.run("sync", "status");
+  }
+
+  /** What {@code sync status} says, exiting 2, about the config file {@code toml}. */
+  private String refusalOf(String toml) throws IOException {
+    Result r = syncStatusWith(toml);
+    assertThat(r.exitCode()).isEqualTo(2);
+    return r.err();
+  }
+
   @Test
   void aSectionWithoutItsClosingBracketSaysMissingBracketAtLine1() throws IOException {
-    cli.writeConfig("[server\nurl = \"https://team.example.com\"\n");
-
-    Result r = cli.run("sync", "status");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(refusalOf("[server\nurl = \"https://team.example.com\"\n"))
         .isEqualTo(
             "❌ Malformed config file ~/.spec-kitty/config.toml: missing ] at line 1.\n"
                 + "   Line 1: [server\n"
@@ -47,12 +55,7 @@ class ConfigSyntaxTest {
       })
   void commonMistakesAreNamedInPlainWords(String toml, String problem, int line)
       throws IOException {
-    cli.writeConfig(toml.strip().replace("\\n", "\n") + "\n");
-
-    Result r = cli.run("sync", "status");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+    assertThat(refusalOf(toml.strip().replace("\\n", "\n") + "\n"))
         .startsWith(
             "❌ Malformed config file ~/.spec-kitty/config.toml: "
                 + problem
@@ -65,9 +68,7 @@ class ConfigSyntaxTest {
 
   @Test
   void theShownLineIsTheOneWithTheMistake() throws IOException {
-    cli.writeConfig("# my server\n[server]\nurl = \"a\"\n\nurl = \"b\"  # the new one\n");
-
-    Result r = cli.run("sync", "status");
+    Result r = syncStatusWith("# my server\n[server]\nurl = \"a\"\n\nurl = \"b\"  # the new one\n");
 
     assertThat(r.err())
         .startsWith(

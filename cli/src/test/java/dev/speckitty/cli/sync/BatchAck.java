@@ -1,12 +1,13 @@
 package dev.speckitty.cli.sync;
 
+import static dev.speckitty.cli.NamedTransformer.jsonAnswer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.speckitty.cli.NamedTransformer;
 import dev.speckitty.cli.core.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * A test server's batch endpoint: answers each pushed event {@code success} the first time, {@code
  * duplicate} after that, or {@code rejected} when the test says so.
  */
-final class BatchAck implements ResponseDefinitionTransformerV2 {
+final class BatchAck implements NamedTransformer {
   final Set<String> stored = ConcurrentHashMap.newKeySet();
   final List<JsonNode> received = new CopyOnWriteArrayList<>();
   volatile Predicate<JsonNode> reject = e -> false;
@@ -65,17 +66,7 @@ final class BatchAck implements ResponseDefinitionTransformerV2 {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
-        .but()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(answer.toString())
-        .build();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
+    return jsonAnswer(serveEvent, 200, answer.toString());
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.speckitty.cli.sync;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.speckitty.cli.NamedTransformer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Holds every request it is applied to until the test opens it (or {@link #MAX_WAIT} passes), and
  * tells the test when the first one has arrived: so a test knows a command is mid-request.
  */
-final class Gate implements ResponseDefinitionTransformerV2 {
+final class Gate implements NamedTransformer {
   static final long MAX_WAIT = 15_000;
 
   private volatile CountDownLatch arrived = new CountDownLatch(1);
@@ -41,11 +41,6 @@ final class Gate implements ResponseDefinitionTransformerV2 {
       Thread.currentThread().interrupt();
     }
     return serveEvent.getResponseDefinition();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
   }
 
   @Override

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -38,37 +39,75 @@ class SyncNowTest {
   static final BatchAck ACK = new BatchAck();
   static final Gate GATE = new Gate();
 
+  private static final String BATCH = "/api/v1/events/batch/";
+  private static final String PULL = "/api/v1/events/";
+
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension(GATE, ACK);
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
-
-  private String url;
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
   @BeforeEach
   void logInAndStub() throws IOException {
     ACK.reset();
     GATE.reset();
-    url = server.baseUrl();
-    cli.configure(url);
     new CredentialStore(cli.state())
         .save(
             new Credentials(
-                ServerUrl.parse(url, "test"),
+                ServerUrl.parse(server.baseUrl(), "test"),
                 "your-email@example.com",
                 "kitty-team",
                 "access-1",
                 cli.now().plus(Duration.ofDays(1)),
                 "refresh-1",
                 cli.now().plus(Duration.ofDays(7))));
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .withHeader("Authorization", equalTo("Bearer access-1"))
-            .willReturn(aResponse().withTransformers("batch-ack")));
+    batchWithTokenAnswers("access-1", aResponse().withTransformers("batch-ack"));
     pullAnswers("{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}");
   }
 
   private void pullAnswers(String json) {
-    server.stubFor(get(urlPathEqualTo("/api/v1/events/")).willReturn(okJson(json)));
+    pullAnswers(okJson(json));
+  }
+
+  private void pullAnswers(ResponseDefinitionBuilder answer) {
+    server.stubFor(get(urlPathEqualTo(PULL)).willReturn(answer));
+  }
+
+  private void batchAnswers(ResponseDefinitionBuilder answer) {
+    server.stubFor(post(urlEqualTo(BATCH)).willReturn(answer));
+  }
+
+  private void batchWithTokenAnswers(String accessToken, ResponseDefinitionBuilder answer) {
+    server.stubFor(
+        post(urlEqualTo(BATCH))
+            .withHeader("Authorization", equalTo("Bearer " + accessToken))
+            .willReturn(answer));
+  }
+
+  /** The first batch gets {@code first}; every batch after it gets {@code then}. */
+  private void batchAnswersFirstThen(
+      ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+    server.stubFor(
+        post(urlEqualTo(BATCH))
+            .inScenario("first batch")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(first)
+            .willSetStateTo("later batches"));
+    server.stubFor(
+        post(urlEqualTo(BATCH))
+            .inScenario("first batch")
+            .whenScenarioStateIs("later batches")
+            .willReturn(then));
+  }
+
+  private Result syncNow() {
+    return cli.run("sync", "now");
+  }
+
+  /** Runs {@code sync now}, asserts its exit code and returns its standard error. */
+  private String syncStderr(int expectedExitCode) {
+    Result r = syncNow();
+    assertThat(r.exitCode()).isEqualTo(expectedExitCode);
+    return r.err();
   }
 
   private void queue(int n) {
@@ -85,13 +124,13 @@ class SyncNowTest {
   void syncPushesTheQueueAndPrintsTheTutorialLines() {
     queue(48);
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .isEqualTo(
             "Syncing with "
-                + url
+                + server.baseUrl()
                 + "...\n↑ Pushed 48 events (1 batch)\n↓ Pulled 0 new events\n✅ Sync complete\n");
     assertThat(queued()).isZero();
     assertThat(ACK.stored).hasSize(48);
@@ -101,10 +140,10 @@ class SyncNowTest {
   void batchesAreGzippedBearerAuthenticatedAndStampedWithTheTeam() throws IOException {
     queue(3);
 
-    cli.run("sync", "now");
+    syncNow();
 
     server.verify(
-        postRequestedFor(urlEqualTo("/api/v1/events/batch/"))
+        postRequestedFor(urlEqualTo(BATCH))
             .withHeader("Content-Encoding", equalTo("gzip"))
             .withHeader("Content-Type", equalTo("application/json"))
             .withHeader("Authorization", equalTo("Bearer access-1")));
@@ -135,10 +174,10 @@ class SyncNowTest {
   void moreThanAThousandEventsGoInFifoBatchesOfAtMostAThousand() {
     queue(2001);
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.out()).contains("↑ Pushed 2001 events (3 batches)\n");
-    server.verify(3, postRequestedFor(urlEqualTo("/api/v1/events/batch/")));
+    server.verify(3, postRequestedFor(urlEqualTo(BATCH)));
     assertThat(ACK.received)
         .extracting(e -> e.get("lamport_clock").asLong())
         .isSorted()
@@ -153,14 +192,14 @@ class SyncNowTest {
             + teammateEvent("01JTEAMMATE000000000000001")
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.out()).contains("↑ Pushed 1 event (1 batch)\n↓ Pulled 1 new event\n");
   }
 
   @Test
   void emptyQueueStillPulls() {
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.out()).contains("↑ Pushed 0 events (0 batches)\n↓ Pulled 0 new events\n");
   }
@@ -170,7 +209,7 @@ class SyncNowTest {
     queue(10);
     ACK.reject = e -> e.get("event_type").asText().equals("HistoryAdded");
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out())
@@ -188,7 +227,7 @@ class SyncNowTest {
     queue(5);
     new CredentialStore(cli.state()).clear();
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
@@ -204,22 +243,9 @@ class SyncNowTest {
   @Test
   void serverErrorMidwayKeepsTheRestQueued() {
     queue(1500);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .inScenario("second batch fails")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withTransformers("batch-ack"))
-            .willSetStateTo("failing"));
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .inScenario("second batch fails")
-            .whenScenarioStateIs("failing")
-            .willReturn(aResponse().withStatus(500)));
+    batchAnswersFirstThen(aResponse().withTransformers("batch-ack"), aResponse().withStatus(500));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .isEqualTo(
             "❌ Server temporarily unavailable (HTTP 500)\n"
                 + "   Please try again in a few minutes.\n"
@@ -231,11 +257,9 @@ class SyncNowTest {
   void rerunAfterAFailureSendsOnlyWhatIsLeftAndDuplicatesNothing() {
     serverErrorMidwayKeepsTheRestQueued();
     server.resetScenarios();
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(aResponse().withTransformers("batch-ack")));
+    batchAnswers(aResponse().withTransformers("batch-ack"));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.out()).contains("↑ Pushed 500 events (1 batch)\n");
     assertThat(ACK.stored).hasSize(1500);
@@ -245,17 +269,12 @@ class SyncNowTest {
   @Test
   void connectionResetIsCannotReachServer() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    batchAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .isEqualTo(
             "❌ Cannot reach server. Check your connection.\n   Server: "
-                + url
+                + server.baseUrl()
                 + "\n   2 events remain queued; run 'spec-kitty sync now' again.\n");
   }
 
@@ -263,11 +282,9 @@ class SyncNowTest {
   void timeoutIsCannotReachServer() {
     queue(2);
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.3");
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(aResponse().withTransformers("batch-ack").withFixedDelay(3_000)));
+    batchAnswers(aResponse().withTransformers("batch-ack").withFixedDelay(3_000));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
     assertThat(queued()).isEqualTo(2);
@@ -276,26 +293,21 @@ class SyncNowTest {
   @Test
   void badGatewayWithHtmlIsTemporarilyUnavailable() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(
-                aResponse()
-                    .withStatus(502)
-                    .withHeader("Content-Type", "text/html")
-                    .withBody("<html><h1>502 Bad Gateway</h1></html>")));
+    batchAnswers(
+        aResponse()
+            .withStatus(502)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><h1>502 Bad Gateway</h1></html>"));
 
-    assertThat(cli.run("sync", "now").err())
-        .startsWith("❌ Server temporarily unavailable (HTTP 502)\n");
+    assertThat(syncNow().err()).startsWith("❌ Server temporarily unavailable (HTTP 502)\n");
   }
 
   @Test
   void malformedJsonIsAnInvalidServerResponse() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(okJson("{\"results\": [ this is not json")));
+    batchAnswers(okJson("{\"results\": [ this is not json"));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.err()).startsWith("❌ Invalid server response (HTTP 200)\n");
     assertThat(queued()).isEqualTo(2);
@@ -304,14 +316,8 @@ class SyncNowTest {
   @Test
   void expiredAccessTokenIsRefreshedAndTheBatchRetried() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .withHeader("Authorization", equalTo("Bearer access-1"))
-            .willReturn(aResponse().withStatus(401)));
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .withHeader("Authorization", equalTo("Bearer access-2"))
-            .willReturn(aResponse().withTransformers("batch-ack")));
+    batchWithTokenAnswers("access-1", aResponse().withStatus(401));
+    batchWithTokenAnswers("access-2", aResponse().withTransformers("batch-ack"));
     server.stubFor(
         post(urlEqualTo("/api/v1/token/refresh/"))
             .willReturn(
@@ -319,11 +325,11 @@ class SyncNowTest {
                     "{\"access\": \"access-2\", \"refresh\": \"refresh-2\", \"access_expires_in\":"
                         + " 86400, \"refresh_expires_in\": 604800, \"team_slug\": \"kitty-team\"}")));
     server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
+        get(urlPathEqualTo(PULL))
             .withHeader("Authorization", equalTo("Bearer access-2"))
             .willReturn(okJson("{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}")));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.out()).contains("↑ Pushed 2 events (1 batch)");
@@ -332,28 +338,20 @@ class SyncNowTest {
   @Test
   void tooManyRequestsIsRetriedAfterRetryAfter() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .inScenario("busy")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-            .willSetStateTo("free"));
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .inScenario("busy")
-            .whenScenarioStateIs("free")
-            .willReturn(aResponse().withTransformers("batch-ack")));
+    batchAnswersFirstThen(
+        aResponse().withStatus(429).withHeader("Retry-After", "1"),
+        aResponse().withTransformers("batch-ack"));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isZero();
-    server.verify(2, postRequestedFor(urlEqualTo("/api/v1/events/batch/")));
+    server.verify(2, postRequestedFor(urlEqualTo(BATCH)));
   }
 
   @Test
   void pullFollowsTheCursorAcrossPagesAndCountsOnlyNewEvents() {
     server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
+        get(urlPathEqualTo(PULL))
             .withQueryParam("after", equalTo(""))
             .willReturn(
                 okJson(
@@ -363,7 +361,7 @@ class SyncNowTest {
                         + teammateEvent("01JTEAMMATE000000000000002")
                         + "], \"next_cursor\": \"c2\", \"has_more\": true}")));
     server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
+        get(urlPathEqualTo(PULL))
             .withQueryParam("after", equalTo("c2"))
             .willReturn(
                 okJson(
@@ -373,21 +371,21 @@ class SyncNowTest {
                         + teammateEvent("01JTEAMMATE000000000000003")
                         + "], \"next_cursor\": \"c3\", \"has_more\": false}")));
     server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
+        get(urlPathEqualTo(PULL))
             .withQueryParam("after", equalTo("c3"))
             .willReturn(okJson("{\"events\": [], \"next_cursor\": \"c3\", \"has_more\": false}")));
 
-    Result first = cli.run("sync", "now");
-    Result second = cli.run("sync", "now");
+    Result first = syncNow();
+    Result second = syncNow();
 
     assertThat(first.out()).contains("↓ Pulled 3 new events\n");
     server.verify(
-        getRequestedFor(urlPathEqualTo("/api/v1/events/"))
+        getRequestedFor(urlPathEqualTo(PULL))
             .withQueryParam("limit", equalTo("1000"))
             .withQueryParam("exclude_node", matching("[0-9a-f]{12}")));
     assertThat(second.out()).contains("↓ Pulled 0 new events\n");
     try (EventQueue q = EventQueue.open(cli.state().queue())) {
-      assertThat(q.pullCursor(ServerUrl.parse(url, "test"))).contains("c3");
+      assertThat(q.pullCursor(ServerUrl.parse(server.baseUrl(), "test"))).contains("c3");
       // Each received page moves the clock to max(own, newest received) + 1: 41, then 42.
       assertThat(q.lamportClock()).isEqualTo(42);
       assertThat(q.pulledCount()).isEqualTo(3);
@@ -416,21 +414,18 @@ class SyncNowTest {
             + teammateEvent(ids.get(0))
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
-    assertThat(cli.run("sync", "now").out()).contains("↓ Pulled 0 new events\n");
+    assertThat(syncNow().out()).contains("↓ Pulled 0 new events\n");
   }
 
   @Test
   void aBatchAnswerThatStallsAfterItsHeadersIsCutOffAtTheTimeout() {
     queue(2);
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(
-                okJson("{\"results\": []}" + " ".repeat(200))
-                    .withChunkedDribbleDelay(100, 20_000)));
+    batchAnswers(
+        okJson("{\"results\": []}" + " ".repeat(200)).withChunkedDribbleDelay(100, 20_000));
 
     long start = System.nanoTime();
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(r.exitCode()).isEqualTo(1);
@@ -442,16 +437,12 @@ class SyncNowTest {
   @Test
   void aPullAnswerThatTricklesInIsCutOffAtTheTimeout() {
     cli.env("SPEC_KITTY_HTTP_TIMEOUT", "0.5");
-    server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
-            .willReturn(
-                okJson(
-                        "{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}"
-                            + " ".repeat(200))
-                    .withChunkedDribbleDelay(100, 20_000)));
+    pullAnswers(
+        okJson("{\"events\": [], \"next_cursor\": \"\", \"has_more\": false}" + " ".repeat(200))
+            .withChunkedDribbleDelay(100, 20_000));
 
     long start = System.nanoTime();
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.err()).startsWith("❌ Cannot reach server. Check your connection.\n");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -462,7 +453,7 @@ class SyncNowTest {
     queue(23);
     ACK.verdictsAtMost = 0;
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).doesNotContain("Sync complete");
@@ -478,7 +469,7 @@ class SyncNowTest {
     queue(23);
     ACK.verdictsAtMost = 5;
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("↑ Pushed 5 events (1 batch)\n").doesNotContain("Sync complete");
@@ -492,15 +483,13 @@ class SyncNowTest {
   @Test
   void aSecondSyncWhileOneRunsWaitsThenSaysSoAndSendsNothing() throws Exception {
     queue(3);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(aResponse().withTransformers("gate", "batch-ack")));
+    batchAnswers(aResponse().withTransformers("gate", "batch-ack"));
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<Result> first = pool.submit(() -> cli.run("sync", "now"));
+      Future<Result> first = pool.submit(() -> syncNow());
       GATE.awaitArrival(); // the first sync is mid-push
 
-      Result second = cli.run("sync", "now");
+      Result second = syncNow();
       GATE.open();
 
       assertThat(second.exitCode()).isEqualTo(1);
@@ -521,14 +510,9 @@ class SyncNowTest {
   @Test
   void anAnswerLargerThanTheCapIsRefusedWithAMessage() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(okJson("{\"results\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")));
+    batchAnswers(okJson("{\"results\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}"));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .isEqualTo(
             "❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n"
                 + "   2 events remain queued; run 'spec-kitty sync now' again.\n");
@@ -537,35 +521,24 @@ class SyncNowTest {
 
   @Test
   void anAnswerWithoutLengthIsCutOffAtTheCapToo() {
-    server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
-            .willReturn(
-                okJson("{\"events\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")
-                    .withChunkedDribbleDelay(64, 200)));
+    pullAnswers(
+        okJson("{\"events\": [], \"pad\": \"" + "x".repeat(17 << 20) + "\"}")
+            .withChunkedDribbleDelay(64, 200));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .startsWith("❌ The server's answer is larger than 16 MB; spec-kitty stopped reading it.\n");
   }
 
   @Test
   void anExpiredSessionSaysToLogInBeforeSyncingAgain() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .withHeader("Authorization", equalTo("Bearer access-1"))
-            .willReturn(aResponse().withStatus(401)));
+    batchWithTokenAnswers("access-1", aResponse().withStatus(401));
     server.stubFor(
         post(urlEqualTo("/api/v1/token/refresh/"))
             .willReturn(
                 aResponse().withStatus(401).withBody("{\"detail\": \"Token is invalid\"}")));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .isEqualTo(
             "❌ Session expired. Please log in again.\n"
                 + "   2 events remain queued; run 'spec-kitty auth login', then 'spec-kitty sync"
@@ -574,16 +547,14 @@ class SyncNowTest {
 
   @Test
   void aFailureWithNothingQueuedSaysSoToo() {
-    server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    pullAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.err())
         .isEqualTo(
             "❌ Cannot reach server. Check your connection.\n   Server: "
-                + url
+                + server.baseUrl()
                 + "\n   No events are queued.\n");
   }
 
@@ -593,7 +564,7 @@ class SyncNowTest {
     ACK.reject = e -> true;
     ACK.rejectReason = "\u001b]0;owned\u0007\u001b[2J\u009b31m" + "x".repeat(5_000);
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.out()).doesNotContain("\u001b", "\u0007", "\u009b");
     String reason =
@@ -607,16 +578,13 @@ class SyncNowTest {
   @Test
   void aHugeDetailIsCleanedAndCapped() {
     queue(1);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(
-                aResponse()
-                    .withStatus(400)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"detail\": \"\\u001b[2Jbad\\nbatch " + "y".repeat(2 << 20) + "\"}")));
+    batchAnswers(
+        aResponse()
+            .withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"detail\": \"\\u001b[2Jbad\\nbatch " + "y".repeat(2 << 20) + "\"}"));
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
 
     assertThat(r.exitCode()).isEqualTo(1);
     List<String> lines = r.err().lines().toList();
@@ -629,14 +597,9 @@ class SyncNowTest {
   @Test
   void aBatchAnswerWithMalformedVerdictsIsAnInvalidResponseNotACrash() {
     queue(2);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(okJson("{\"results\": [1, \"x\", null, [true]]}")));
+    batchAnswers(okJson("{\"results\": [1, \"x\", null, [true]]}"));
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ Invalid server response (HTTP 200)\n");
+    assertThat(syncStderr(1)).startsWith("❌ Invalid server response (HTTP 200)\n");
     assertThat(queued()).isEqualTo(2);
   }
 
@@ -652,7 +615,7 @@ class SyncNowTest {
             + teammateEvent("01JTEAMMATE000000000000001")
             + "], \"next_cursor\": \"c1\", \"has_more\": false}");
 
-    Result r = cli.run("sync", "now");
+    Result r = syncNow();
     queue(1);
 
     assertThat(r.exitCode()).as(r.all()).isZero();
@@ -681,8 +644,8 @@ class SyncNowTest {
     }
     queue(2);
 
-    Result r = cli.run("sync", "now");
-    Result again = cli.run("sync", "now");
+    Result r = syncNow();
+    Result again = syncNow();
     Result status = cli.run("sync", "status");
 
     assertThat(r.exitCode()).as(r.all()).isZero();
@@ -702,10 +665,7 @@ class SyncNowTest {
   void aPullWhoseCursorDoesNotMoveStopsWithAMessage() {
     pullAnswers("{\"events\": [], \"next_cursor\": \"c1\", \"has_more\": true}");
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
+    assertThat(syncStderr(1))
         .isEqualTo(
             "❌ The server said more events follow but did not move the pull cursor (c1); the"
                 + " pull stopped.\n"
@@ -714,17 +674,15 @@ class SyncNowTest {
 
   @Test
   void aPullThatNeverEndsStopsAfterAThousandPagesWithAMessage() {
-    server.stubFor(
-        get(urlPathEqualTo("/api/v1/events/"))
-            .willReturn(
-                okJson(
-                        "{\"events\": [], \"next_cursor\": \"{{request.query.after}}x\","
-                            + " \"has_more\": true}")
-                    .withTransformers("response-template")));
+    pullAnswers(
+        okJson(
+                "{\"events\": [], \"next_cursor\": \"{{request.query.after}}x\","
+                    + " \"has_more\": true}")
+            .withTransformers("response-template"));
 
     Result r =
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-            Duration.ofSeconds(90), () -> cli.run("sync", "now"));
+            Duration.ofSeconds(90), () -> syncNow());
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
@@ -732,21 +690,16 @@ class SyncNowTest {
             "❌ The pull stopped after 1000 pages; run 'spec-kitty sync now' again for the"
                 + " rest.\n"
                 + "   No events are queued.\n");
-    server.verify(1000, getRequestedFor(urlPathEqualTo("/api/v1/events/")));
+    server.verify(1000, getRequestedFor(urlPathEqualTo(PULL)));
   }
 
   @Test
   void aVerdictOutsideTheContractIsNoVerdict() {
     queue(1);
-    server.stubFor(
-        post(urlEqualTo("/api/v1/events/batch/"))
-            .willReturn(aResponse().withTransformers("batch-ack")));
+    batchAnswers(aResponse().withTransformers("batch-ack"));
     ACK.statusWord = "maybe";
 
-    Result r = cli.run("sync", "now");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("❌ The server answered for 0 of the 1 events sent.\n");
+    assertThat(syncStderr(1)).startsWith("❌ The server answered for 0 of the 1 events sent.\n");
     assertThat(queued()).isEqualTo(1);
   }
 }

@@ -16,24 +16,14 @@ import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.LoopbackServer;
 import dev.speckitty.cli.core.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SyncStatusTest {
   @RegisterExtension static WireMockExtension server = LoopbackServer.extension();
 
-  @RegisterExtension InProcessCli cli = new InProcessCli();
-
-  private String url;
-
-  @BeforeEach
-  void configure() throws IOException {
-    url = server.baseUrl();
-    cli.configure(url);
-  }
+  @RegisterExtension InProcessCli cli = InProcessCli.configuredFor(server);
 
   private void healthAnswers(int status) {
     server.stubFor(
@@ -50,7 +40,7 @@ class SyncStatusTest {
     assertThat(r.out())
         .isEqualTo(
             "Server URL   "
-                + url
+                + server.baseUrl()
                 + "\nConfig File  "
                 + cli.state().config()
                 + "\nConnection   Reachable (auth required)\n");
@@ -63,7 +53,8 @@ class SyncStatusTest {
     Result r = cli.run("sync", "status");
 
     assertThat(r.out())
-        .isEqualTo("Server URL   " + url + "\nConfig File  " + cli.state().config() + "\n");
+        .isEqualTo(
+            "Server URL   " + server.baseUrl() + "\nConfig File  " + cli.state().config() + "\n");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
@@ -88,11 +79,7 @@ class SyncStatusTest {
 
   @Test
   void nothingListeningIsConnectionRefused() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    cli.configure("http://127.0.0.1:" + port);
+    cli.configure(LoopbackServer.closedPortUrl());
 
     Result r = cli.run("sync", "status", "--check");
 
@@ -159,7 +146,7 @@ class SyncStatusTest {
     Result r = cli.run("sync", "status", "--check", "--json");
 
     JsonNode json = Json.mapper().readTree(r.out());
-    assertThat(json.get("server_url").asText()).isEqualTo(url);
+    assertThat(json.get("server_url").asText()).isEqualTo(server.baseUrl());
     assertThat(json.at("/connection/label").asText()).isEqualTo("Reachable (auth required)");
     assertThat(json.at("/connection/http_status").asInt()).isEqualTo(401);
     assertThat(json.at("/queue/queued").asInt()).isEqualTo(1);

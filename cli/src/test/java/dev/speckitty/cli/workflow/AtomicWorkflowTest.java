@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.cli.InProcessCli;
 import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
-import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,21 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AtomicWorkflowTest {
   @RegisterExtension InProcessCli cli = new InProcessCli();
 
-  private Result ok(String... args) {
-    Result r = cli.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isZero();
-    return r;
-  }
-
-  private List<EventEnvelope> events() {
-    try (EventQueue q = EventQueue.open(cli.state().queue())) {
-      return q.all();
-    }
-  }
+  private final WorkflowSteps steps = new WorkflowSteps(cli);
 
   /** The queue refuses every new event, as a damaged or full queue.db does. */
   private void queueRefusesWrites(boolean refuse) throws Exception {
-    events(); // make sure the queue exists
+    steps.events(); // make sure the queue exists
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + cli.state().queue());
         Statement s = db.createStatement()) {
       s.executeUpdate(
@@ -64,11 +53,6 @@ class AtomicWorkflowTest {
     }
   }
 
-  private void project() {
-    ok("init", "photo-app");
-    cli.cd(Path.of("photo-app"));
-  }
-
   @Test
   void initThatCannotRecordItsEventLeavesNoFolder() throws Exception {
     queueRefusesWrites(true);
@@ -81,7 +65,7 @@ class AtomicWorkflowTest {
 
   @Test
   void specifyThatCannotRecordItsEventLeavesNoFeatureAndARerunCreatesIt() throws Exception {
-    project();
+    steps.project();
     queueRefusesWrites(true);
 
     Result failed = cli.run("specify", "Photo gallery");
@@ -93,15 +77,14 @@ class AtomicWorkflowTest {
     assertThat(tree(cli.cwd().resolve("kitty-specs")))
         .containsExactly(
             "/", "001-photo-gallery/", "001-photo-gallery/meta.json", "001-photo-gallery/spec.md");
-    assertThat(events())
+    assertThat(steps.events())
         .extracting(EventEnvelope::eventType)
         .containsExactly("ProjectCreated", "FeatureCreated");
   }
 
   @Test
   void planThatCannotRecordItsEventWritesNoPlan() throws Exception {
-    project();
-    ok("specify", "Photo gallery");
+    steps.feature();
     queueRefusesWrites(true);
 
     Result r = cli.run("plan");
@@ -112,27 +95,22 @@ class AtomicWorkflowTest {
 
   @Test
   void tasksThatFailHalfwayLeaveNoWorkPackageAndNoEvent() throws Exception {
-    project();
-    ok("specify", "Photo gallery");
-    ok("plan");
+    steps.plannedFeature();
     // tasks.md, written after the work packages, cannot be written: a folder with a file in it.
     Files.createDirectories(feature().resolve("tasks.md"));
     Files.writeString(feature().resolve("tasks.md/keep"), "x");
-    int before = events().size();
+    int before = steps.events().size();
 
     Result r = cli.run("tasks");
 
     assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
     assertThat(tree(feature().resolve("tasks"))).isEmpty();
-    assertThat(events()).hasSize(before);
+    assertThat(steps.events()).hasSize(before);
   }
 
   @Test
   void moveThatCannotRecordItsEventsLeavesEveryFileAsItWas() throws Exception {
-    project();
-    ok("specify", "Photo gallery");
-    ok("plan");
-    ok("tasks");
+    steps.workPackages();
     Path wp01 = feature().resolve("tasks/WP01-foundation.md");
     String wpBefore = Files.readString(wp01);
     String indexBefore = Files.readString(feature().resolve("tasks.md"));
@@ -156,13 +134,8 @@ class AtomicWorkflowTest {
 
   @Test
   void acceptThatCannotRecordItsEventDoesNotAccept() throws Exception {
-    project();
-    ok("specify", "Photo gallery");
-    ok("plan");
-    ok("tasks");
-    for (String lane : List.of("doing", "for_review", "done")) {
-      ok("move", "WP01", "WP02", "WP03", "WP04", "WP05", "--to", lane);
-    }
+    steps.workPackages();
+    steps.allDone();
     String metaBefore = Files.readString(feature().resolve("meta.json"));
     queueRefusesWrites(true);
 
@@ -171,6 +144,6 @@ class AtomicWorkflowTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(feature().resolve("meta.json")).hasContent(metaBefore);
-    assertThat(ok("accept").out()).startsWith("✅ Accepted feature 001-photo-gallery");
+    assertThat(steps.ok("accept").out()).startsWith("✅ Accepted feature 001-photo-gallery");
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.cli.InProcessCli;
 import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
-import dev.speckitty.cli.queue.EventQueue;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,6 +31,8 @@ class ConcurrentWorkflowTest {
   static final long MEET = 2_000;
 
   @RegisterExtension InProcessCli cli = new InProcessCli();
+
+  private final WorkflowSteps steps = new WorkflowSteps(cli);
 
   /** A fixed clock whose first reading on each thread waits for the other thread's first. */
   static final class MeetingClock extends Clock {
@@ -70,16 +70,8 @@ class ConcurrentWorkflowTest {
     }
   }
 
-  private Result ok(String... args) {
-    Result r = cli.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isZero();
-    return r;
-  }
-
   private List<String> eventTypes() {
-    try (EventQueue q = EventQueue.open(cli.state().queue())) {
-      return q.all().stream().map(EventEnvelope::eventType).toList();
-    }
+    return steps.events().stream().map(EventEnvelope::eventType).toList();
   }
 
   private List<Result> twice(String... args) throws Exception {
@@ -94,44 +86,36 @@ class ConcurrentWorkflowTest {
     }
   }
 
-  private void planned() {
-    ok("init", "photo-app");
-    cli.cd(Path.of("photo-app"));
-    ok("specify", "Photo gallery");
-    ok("plan");
-  }
-
-  @Test
-  void twoTasksAtOnceCreateTheWorkPackagesOnce() throws Exception {
-    planned();
-
-    List<Result> runs = twice("tasks");
-
+  /** One of the two runs succeeded; the other exited 1 with an error starting {@code refusal}. */
+  private static void assertOneRanAndTheOtherWasRefusedWith(List<Result> runs, String refusal) {
     assertThat(runs).extracting(Result::exitCode).containsExactlyInAnyOrder(0, 1);
     assertThat(runs)
         .filteredOn(r -> r.exitCode() == 1)
         .singleElement()
         .extracting(Result::err)
         .asString()
-        .startsWith("❌ Feature 001-photo-gallery already has work packages.\n");
+        .startsWith(refusal);
+  }
+
+  @Test
+  void twoTasksAtOnceCreateTheWorkPackagesOnce() throws Exception {
+    steps.plannedFeature();
+
+    List<Result> runs = twice("tasks");
+
+    assertOneRanAndTheOtherWasRefusedWith(
+        runs, "❌ Feature 001-photo-gallery already has work packages.\n");
     assertThat(eventTypes()).filteredOn("WPCreated"::equals).hasSize(5);
     assertThat(eventTypes()).filteredOn("HistoryAdded"::equals).hasSize(5);
   }
 
   @Test
   void twoIdenticalMovesAtOnceAreRecordedOnce() throws Exception {
-    planned();
-    ok("tasks");
+    steps.workPackages();
 
     List<Result> runs = twice("move", "WP01", "--to", "doing");
 
-    assertThat(runs).extracting(Result::exitCode).containsExactlyInAnyOrder(0, 1);
-    assertThat(runs)
-        .filteredOn(r -> r.exitCode() == 1)
-        .singleElement()
-        .extracting(Result::err)
-        .asString()
-        .startsWith("❌ WP01 is in doing and cannot move to doing");
+    assertOneRanAndTheOtherWasRefusedWith(runs, "❌ WP01 is in doing and cannot move to doing");
     assertThat(eventTypes()).filteredOn("WPStatusChanged"::equals).hasSize(1);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.cli.InProcessCli;
 import dev.speckitty.cli.InProcessCli.Result;
 import dev.speckitty.cli.queue.EventEnvelope;
-import dev.speckitty.cli.queue.EventQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,52 +14,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkflowTest {
   @RegisterExtension InProcessCli cli = new InProcessCli();
 
-  private List<EventEnvelope> events() {
-    try (EventQueue q = EventQueue.open(cli.state().queue())) {
-      return q.all();
-    }
-  }
-
-  private Result ok(String... args) {
-    Result r = cli.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isZero();
-    return r;
-  }
-
-  private void newFeature() {
-    ok("init", "photo-app");
-    cli.cd(Path.of("photo-app"));
-    ok("specify", "Photo gallery");
-  }
+  private final WorkflowSteps steps = new WorkflowSteps(cli);
 
   @Test
   void initCreatesTheProjectAndRecordsProjectCreated() {
-    Result r = ok("init", "photo-app");
+    Result r = steps.ok("init", "photo-app");
 
     assertThat(r.out())
         .isEqualTo(
             "✅ Created project photo-app in ./photo-app\n"
                 + "   Next: cd photo-app && spec-kitty specify \"<what you want to build>\"\n");
     assertThat(cli.cwd().resolve("photo-app/.kittify/project.json")).exists();
-    assertThat(events()).extracting(EventEnvelope::eventType).containsExactly("ProjectCreated");
+    assertThat(steps.events())
+        .extracting(EventEnvelope::eventType)
+        .containsExactly("ProjectCreated");
   }
 
   @Test
   void eachCommandRecordsItsDocumentedNumberOfEvents() {
-    ok("init", "photo-app");
-    cli.cd(Path.of("photo-app"));
+    steps.project();
     int[] counts = new int[8];
-    String[][] steps = {
+    String[][] commands = {
       {"specify", "Photo gallery"},
       {"plan"},
       {"tasks"},
       {"move", "WP01", "--to", "doing"},
       {"move", "WP02", "WP03", "--to", "doing"},
     };
-    int before = events().size();
-    for (int i = 0; i < steps.length; i++) {
-      ok(steps[i]);
-      int after = events().size();
+    int before = steps.events().size();
+    for (int i = 0; i < commands.length; i++) {
+      steps.ok(commands[i]);
+      int after = steps.events().size();
       counts[i] = after - before;
       before = after;
     }
@@ -70,23 +54,15 @@ class WorkflowTest {
 
   @Test
   void theTutorialFlowRecordsFortyEightEvents() {
-    newFeature();
-    ok("plan");
-    ok("tasks");
-    ok("move", "WP01", "--to", "doing");
-    ok("move", "WP01", "--to", "for_review");
-    ok("move", "WP01", "--to", "doing");
-    ok("move", "WP01", "--to", "for_review");
-    ok("move", "WP01", "--to", "done");
-    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "doing");
-    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "for_review");
-    ok("move", "WP02", "WP03", "WP04", "WP05", "--to", "done");
-    Result accepted = ok("accept");
+    steps.workPackages();
+    steps.move(List.of("WP01"), "doing", "for_review", "doing", "for_review", "done");
+    steps.move(List.of("WP02", "WP03", "WP04", "WP05"), "doing", "for_review", "done");
+    Result accepted = steps.ok("accept");
 
     assertThat(accepted.out())
         .isEqualTo("✅ Accepted feature 001-photo-gallery (5 of 5 work packages done)\n");
-    assertThat(events()).hasSize(48);
-    assertThat(events())
+    assertThat(steps.events()).hasSize(48);
+    assertThat(steps.events())
         .extracting(EventEnvelope::eventType)
         .containsOnly(
             "ProjectCreated",
@@ -100,8 +76,8 @@ class WorkflowTest {
 
   @Test
   void envelopesCarryIdentityClockAndTeam() {
-    newFeature();
-    List<EventEnvelope> events = events();
+    steps.feature();
+    List<EventEnvelope> events = steps.events();
 
     EventEnvelope first = events.get(0);
     EventEnvelope second = events.get(1);
@@ -121,8 +97,8 @@ class WorkflowTest {
 
   @Test
   void specifyWritesTheSpecAndNumbersFeatures() throws Exception {
-    newFeature();
-    Result second = ok("specify", "Search & filters!");
+    steps.feature();
+    Result second = steps.ok("specify", "Search & filters!");
 
     assertThat(second.out())
         .isEqualTo(
@@ -134,14 +110,13 @@ class WorkflowTest {
 
   @Test
   void tasksFollowsTheWorkPackagesListedInThePlan() throws Exception {
-    newFeature();
-    ok("plan");
+    steps.plannedFeature();
     Path plan = cli.cwd().resolve("kitty-specs/001-photo-gallery/plan.md");
     String edited =
         Files.readString(plan).replaceAll("(?s)- WP01.*", "- WP01: Upload\n- Thumbnails\n");
     Files.writeString(plan, edited);
 
-    Result r = ok("tasks");
+    Result r = steps.ok("tasks");
 
     assertThat(r.out())
         .isEqualTo(
@@ -169,13 +144,12 @@ class WorkflowTest {
 
   @Test
   void stepsOutOfOrderNameTheStepToRunFirst() {
-    ok("init", "photo-app");
-    cli.cd(Path.of("photo-app"));
+    steps.project();
     assertThat(cli.run("plan").err())
         .contains("Run 'spec-kitty specify \"<what you want to build>\"' first.");
-    ok("specify", "Photo gallery");
+    steps.ok("specify", "Photo gallery");
     assertThat(cli.run("tasks").err()).contains("Run 'spec-kitty plan' first.");
-    ok("plan");
+    steps.ok("plan");
     assertThat(cli.run("move", "WP01", "--to", "doing").err())
         .contains("Run 'spec-kitty tasks' first.");
     assertThat(cli.run("accept").err()).contains("Run 'spec-kitty tasks' first.");
@@ -183,10 +157,8 @@ class WorkflowTest {
 
   @Test
   void illegalMovesChangeNothing() {
-    newFeature();
-    ok("plan");
-    ok("tasks");
-    int before = events().size();
+    steps.workPackages();
+    int before = steps.events().size();
 
     Result skip = cli.run("move", "WP01", "WP02", "--to", "done");
     Result unknown = cli.run("move", "WP01", "WP09", "--to", "doing");
@@ -202,7 +174,7 @@ class WorkflowTest {
             "❌ No work package WP09 in 001-photo-gallery (it has WP01, WP02, WP03, WP04, WP05).\n");
     assertThat(badLane.exitCode()).isEqualTo(2);
     assertThat(badLane.err()).contains("'finished' is not a lane");
-    assertThat(events()).hasSize(before);
+    assertThat(steps.events()).hasSize(before);
     assertThat(cli.cwd().resolve("kitty-specs/001-photo-gallery/tasks/WP01-foundation.md"))
         .content()
         .contains("lane: planned");
@@ -210,10 +182,8 @@ class WorkflowTest {
 
   @Test
   void acceptNeedsEveryWorkPackageDone() {
-    newFeature();
-    ok("plan");
-    ok("tasks");
-    ok("move", "WP01", "--to", "doing");
+    steps.workPackages();
+    steps.ok("move", "WP01", "--to", "doing");
 
     Result r = cli.run("accept");
 
@@ -237,12 +207,8 @@ class WorkflowTest {
 
   @Test
   void aMetaFileThatIsNotAnObjectIsReportedNotACrash() throws Exception {
-    newFeature();
-    ok("plan");
-    ok("tasks");
-    for (String lane : List.of("doing", "for_review", "done")) {
-      ok("move", "WP01", "WP02", "WP03", "WP04", "WP05", "--to", lane);
-    }
+    steps.workPackages();
+    steps.allDone();
     Files.writeString(cli.cwd().resolve("kitty-specs/001-photo-gallery/meta.json"), "[1, 2]\n");
 
     Result r = cli.run("accept");
