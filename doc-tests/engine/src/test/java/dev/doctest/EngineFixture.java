@@ -6,6 +6,7 @@ import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.DocumentResult;
+import dev.doctest.run.FileTrees;
 import dev.doctest.run.RunSettings;
 import dev.doctest.run.StepResult;
 import dev.doctest.world.WorldState;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The engine's fixture docs set ({@code src/test/resources/engine}), copied to a temporary folder
@@ -42,7 +42,7 @@ final class EngineFixture {
   EngineFixture(Path tempDir) {
     docs = tempDir.resolve("docs");
     reports = tempDir.resolve("reports");
-    copy(SOURCE.resolve("docs"), docs);
+    FileTrees.copy(SOURCE.resolve("docs"), docs);
   }
 
   /** The same fixture in update mode: drifted output is written back into the pages. */
@@ -55,21 +55,6 @@ final class EngineFixture {
   EngineFixture unconfined() {
     confinement = Confinement.none("a test of the fallback");
     return this;
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   Path doc(String relative) {

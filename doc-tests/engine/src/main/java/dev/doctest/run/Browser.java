@@ -108,7 +108,7 @@ public record Browser(Path chromium, Path driver) {
       browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       return new Session(browser, profile);
     } catch (RuntimeException e) {
-      Workspace.deleteTree(profile);
+      FileTrees.delete(profile);
       throw e;
     }
   }
@@ -212,7 +212,7 @@ public record Browser(Path chromium, Path driver) {
       try {
         browser.quit();
       } finally {
-        Workspace.deleteTree(profile);
+        FileTrees.delete(profile);
       }
     }
   }

@@ -45,6 +45,6 @@ public record Snapshot(Path dir, byte[] world) implements AutoCloseable {
 
   @Override
   public void close() {
-    Workspace.deleteTree(dir);
+    FileTrees.delete(dir);
   }
 }
