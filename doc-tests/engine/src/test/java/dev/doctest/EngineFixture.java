@@ -1,5 +1,7 @@
 package dev.doctest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.parse.AsciiDoc;
@@ -117,6 +119,12 @@ final class EngineFixture {
     Map<Path, DocumentResult> results = new java.util.LinkedHashMap<>();
     runs.forEach((page, future) -> results.put(page, future.join()));
     return results;
+  }
+
+  /** Checks that {@code result} passed, naming its first failure if not: the same result. */
+  static DocumentResult assertPassed(DocumentResult result) {
+    assertThat(result.passed()).as(firstFailure(result)).isTrue();
+    return result;
   }
 
   /** The first failed step's message, or a description of why there is none. */
