@@ -54,7 +54,7 @@ class BrowserStepTest {
 
     f.update = false;
     DocumentResult again = f.run(PAGE);
-    assertThat(again.passed()).as(EngineFixture.firstFailure(again)).isTrue();
+    EngineFixture.assertPassed(again);
     assertThat(f.reports.resolve("images/how-to/images/board.png")).exists();
   }
 

@@ -23,9 +23,12 @@ class ContinuesTest {
 
   private static void assertEveryPagePassed(Map<Path, DocumentResult> results) {
     assertThat(results).hasSize(3);
-    results
-        .values()
-        .forEach(r -> assertThat(r.passed()).as(EngineFixture.firstFailure(r)).isTrue());
+    results.values().forEach(EngineFixture::assertPassed);
+  }
+
+  /** Runs counter-again.md and counter-twice.md, which both continue counter.md: every result. */
+  private static Map<Path, DocumentResult> runTheTwoPagesThatContinueCounter(EngineFixture f) {
+    return f.runAll(List.of("tutorials/counter-again.md", "tutorials/counter-twice.md"), ENV);
   }
 
   @Test
@@ -33,8 +36,7 @@ class ContinuesTest {
     Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "needs bubblewrap");
     EngineFixture f = new EngineFixture(temp);
 
-    Map<Path, DocumentResult> results =
-        f.runAll(List.of("tutorials/counter-again.md", "tutorials/counter-twice.md"), ENV);
+    Map<Path, DocumentResult> results = runTheTwoPagesThatContinueCounter(f);
 
     assertEveryPagePassed(results);
     // counter.md's world, and one copy of its end state for each page that continues it.
@@ -51,8 +53,7 @@ class ContinuesTest {
                 "echo one >> ~/count.txt",
                 "echo one >> ~/count.txt\necho https://your-server.example.com > ~/server.txt");
 
-    Map<Path, DocumentResult> results =
-        f.runAll(List.of("tutorials/counter-again.md", "tutorials/counter-twice.md"), ENV);
+    Map<Path, DocumentResult> results = runTheTwoPagesThatContinueCounter(f);
 
     assertEveryPagePassed(results);
     // A copy would read another server's URL: both run in counter.md's own world, in turn.
@@ -63,8 +64,7 @@ class ContinuesTest {
   void unconfinedPagesThatContinueOnePageRunOneAfterAnotherInItsWorkspace() {
     EngineFixture f = new EngineFixture(temp).unconfined();
 
-    Map<Path, DocumentResult> results =
-        f.runAll(List.of("tutorials/counter-again.md", "tutorials/counter-twice.md"), ENV);
+    Map<Path, DocumentResult> results = runTheTwoPagesThatContinueCounter(f);
 
     assertEveryPagePassed(results);
     assertThat(f.world.started).hasSize(1);
@@ -74,8 +74,7 @@ class ContinuesTest {
   void thePageOthersContinueReportsItsOwnStepsOnce() {
     EngineFixture f = new EngineFixture(temp);
 
-    Map<Path, DocumentResult> results =
-        f.runAll(List.of("tutorials/counter-again.md", "tutorials/counter-twice.md"), ENV);
+    Map<Path, DocumentResult> results = runTheTwoPagesThatContinueCounter(f);
 
     DocumentResult counter = results.get(f.doc("tutorials/counter.md").toAbsolutePath());
     assertThat(counter.stepsRun()).isEqualTo(1);

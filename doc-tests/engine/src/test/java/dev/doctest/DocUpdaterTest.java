@@ -34,7 +34,7 @@ class DocUpdaterTest {
     DocumentResult updated = f.updating().run(BASICS);
 
     assertThat(Files.readString(doc)).isEqualTo(original);
-    assertThat(updated.passed()).as(EngineFixture.firstFailure(updated)).isTrue();
+    EngineFixture.assertPassed(updated);
     assertThat(updated.steps())
         .filteredOn(s -> s.message().equals("updated in the page"))
         .hasSize(3);

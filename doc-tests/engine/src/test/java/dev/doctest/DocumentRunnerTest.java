@@ -26,7 +26,7 @@ class DocumentRunnerTest {
   void fixtureDocsPass(String doc) {
     DocumentResult result = fixture().run(doc);
 
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(result);
     assertThat(result.steps())
         .filteredOn(s -> s.status() == StepResult.Status.SKIPPED)
         .allSatisfy(s -> assertThat(s.message()).startsWith("illustrative"));
@@ -203,7 +203,7 @@ class DocumentRunnerTest {
                     "FAKE_CLI_SERVER_URL", "https://poison.example.com",
                     "JAVA_HOME", System.getProperty("java.home")));
 
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(result);
     assertThat(listing(realHome)).isEqualTo(before);
     assertThat(realHome.resolve(".fake-cli/probe")).doesNotExist();
   }

@@ -1,11 +1,14 @@
 package dev.doctest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.DocumentResult;
+import dev.doctest.run.FileTrees;
 import dev.doctest.run.RunSettings;
 import dev.doctest.run.StepResult;
 import dev.doctest.world.WorldState;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The engine's fixture docs set ({@code src/test/resources/engine}), copied to a temporary folder
@@ -42,7 +44,7 @@ final class EngineFixture {
   EngineFixture(Path tempDir) {
     docs = tempDir.resolve("docs");
     reports = tempDir.resolve("reports");
-    copy(SOURCE.resolve("docs"), docs);
+    FileTrees.copy(SOURCE.resolve("docs"), docs);
   }
 
   /** The same fixture in update mode: drifted output is written back into the pages. */
@@ -55,21 +57,6 @@ final class EngineFixture {
   EngineFixture unconfined() {
     confinement = Confinement.none("a test of the fallback");
     return this;
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   Path doc(String relative) {
@@ -132,6 +119,12 @@ final class EngineFixture {
     Map<Path, DocumentResult> results = new java.util.LinkedHashMap<>();
     runs.forEach((page, future) -> results.put(page, future.join()));
     return results;
+  }
+
+  /** Checks that {@code result} passed, naming its first failure if not: the same result. */
+  static DocumentResult assertPassed(DocumentResult result) {
+    assertThat(result.passed()).as(firstFailure(result)).isTrue();
+    return result;
   }
 
   /** The first failed step's message, or a description of why there is none. */

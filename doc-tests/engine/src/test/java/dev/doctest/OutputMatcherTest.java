@@ -46,8 +46,22 @@ class OutputMatcherTest {
               "SECONDS", Pattern.compile("\\d+")));
 
   static Expected exact(String text) {
-    return new Expected(
-        new Location(Path.of("x.md"), "x.md", 1), 2, text, Expected.MatchMode.EXACT, Map.of());
+    return exact(text, Map.of());
+  }
+
+  /** The whole output, where the values {@code varying} maps to its pattern may differ. */
+  static Expected exact(String text, Map<String, String> varying) {
+    return expected(text, Expected.MatchMode.EXACT, varying);
+  }
+
+  /** Lines the output must contain, in order. */
+  static Expected excerpt(String text) {
+    return expected(text, Expected.MatchMode.CONTAINS, Map.of());
+  }
+
+  private static Expected expected(
+      String text, Expected.MatchMode mode, Map<String, String> varying) {
+    return new Expected(new Location(Path.of("x.md"), "x.md", 1), 2, text, mode, varying);
   }
 
   static Stream<Arguments> table() {
@@ -72,11 +86,8 @@ class OutputMatcherTest {
         Arguments.of(
             "declared pattern matches a varying value",
             "Created item 01JQ99999999999999999999ZZ\n",
-            new Expected(
-                new Location(Path.of("x.md"), "x.md", 1),
-                2,
+            exact(
                 "Created item 01JQ8Z3V6K2M4N5P6Q7R8S9T0V",
-                Expected.MatchMode.EXACT,
                 Map.of("01JQ8Z3V6K2M4N5P6Q7R8S9T0V", "ULID")),
             true),
         Arguments.of(
@@ -87,42 +98,18 @@ class OutputMatcherTest {
         Arguments.of(
             "excerpt found",
             "Authenticating...\n❌ Invalid username or password\n   Please check.\n",
-            new Expected(
-                new Location(Path.of("x.md"), "x.md", 1),
-                2,
-                "❌ Invalid username or password\n   Please check.",
-                Expected.MatchMode.CONTAINS,
-                Map.of()),
+            excerpt("❌ Invalid username or password\n   Please check."),
             true),
-        Arguments.of(
-            "excerpt lines out of order",
-            "❌ b\n❌ a\n",
-            new Expected(
-                new Location(Path.of("x.md"), "x.md", 1),
-                2,
-                "❌ a\n❌ b",
-                Expected.MatchMode.CONTAINS,
-                Map.of()),
-            false),
+        Arguments.of("excerpt lines out of order", "❌ b\n❌ a\n", excerpt("❌ a\n❌ b"), false),
         Arguments.of(
             "a pattern varies only where its example stands",
             "\"remaining_seconds\": 86400,\n\"count\": 7\n",
-            new Expected(
-                new Location(Path.of("x.md"), "x.md", 1),
-                2,
-                "\"remaining_seconds\": 86399,\n\"count\": 5",
-                Expected.MatchMode.EXACT,
-                Map.of("86399", "SECONDS")),
+            exact("\"remaining_seconds\": 86399,\n\"count\": 5", Map.of("86399", "SECONDS")),
             false),
         Arguments.of(
             "the example's pattern matches at its position",
             "\"remaining_seconds\": 86400,\n\"count\": 5\n",
-            new Expected(
-                new Location(Path.of("x.md"), "x.md", 1),
-                2,
-                "\"remaining_seconds\": 86399,\n\"count\": 5",
-                Expected.MatchMode.EXACT,
-                Map.of("86399", "SECONDS")),
+            exact("\"remaining_seconds\": 86399,\n\"count\": 5", Map.of("86399", "SECONDS")),
             true),
         Arguments.of(
             "a value with two reader texts reads one way only: not the page's pick",

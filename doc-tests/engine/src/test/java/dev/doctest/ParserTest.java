@@ -9,7 +9,9 @@ import dev.doctest.model.Expected;
 import dev.doctest.model.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,34 +26,30 @@ class ParserTest {
   /** A step without its location: what must be equal across markups. */
   static String signature(Step s) {
     if (s instanceof Step.Command c) {
-      return "command["
-          + c.heading()
-          + "|"
-          + c.script()
-          + "|"
-          + c.expected().map(ParserTest::expected).orElse("-")
-          + "|"
-          + c.options()
-          + "|hidden="
-          + c.hidden()
-          + "]";
+      return kindAndFields(
+          "command",
+          c.heading(),
+          c.script(),
+          c.expected().map(ParserTest::expected).orElse("-"),
+          c.options(),
+          "hidden=" + c.hidden());
     }
     if (s instanceof Step.Interactive i) {
-      return "interactive["
-          + i.heading()
-          + "|"
-          + i.script()
-          + "|"
-          + expected(i.transcript())
-          + "|"
-          + i.options()
-          + "]";
+      return kindAndFields(
+          "interactive", i.heading(), i.script(), expected(i.transcript()), i.options());
     }
     if (s instanceof Step.WriteFile w) {
-      return "file[" + w.heading() + "|" + w.path() + "|" + w.content() + "]";
+      return kindAndFields("file", w.heading(), w.path(), w.content());
     }
     Step.Illustrative i = (Step.Illustrative) s;
-    return "illustrative[" + i.heading() + "|" + i.reason() + "]";
+    return kindAndFields("illustrative", i.heading(), i.reason());
+  }
+
+  /** {@code kind[field|field|…]}. */
+  private static String kindAndFields(String kind, Object... fields) {
+    return Arrays.stream(fields)
+        .map(String::valueOf)
+        .collect(Collectors.joining("|", kind + "[", "]"));
   }
 
   private static String expected(Expected e) {

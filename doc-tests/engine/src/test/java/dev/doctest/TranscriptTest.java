@@ -3,7 +3,6 @@ package dev.doctest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doctest.model.Step;
-import dev.doctest.run.DocumentResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class TranscriptTest {
 
   @Test
   void aTranscriptRunsAsWritten() {
-    DocumentResult result = new EngineFixture(temp).run(PAGE);
-
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(new EngineFixture(temp).run(PAGE));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doctest.model.DocTestException;
-import dev.doctest.run.DocumentResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -36,6 +35,15 @@ class TruthRulesTest {
     throw new AssertionError(page + " parsed");
   }
 
+  /**
+   * Checks that {@code page} does not parse: refused at {@code line}, for all of {@code reasons}.
+   */
+  private static void assertRefusedAt(EngineFixture f, String page, int line, String... reasons) {
+    assertThat(parseError(f, page))
+        .startsWith("docs/" + page + ":" + line + ": ")
+        .contains(reasons);
+  }
+
   @Test
   void anExcerptDeclaredOnTheCommandHoldsForItsOutput() {
     EngineFixture f =
@@ -46,9 +54,7 @@ class TruthRulesTest {
                 "<!-- doctest: match=contains -->\n```bash\ncat ~/.greeted\n```\n\n"
                     + "Expected output:\n\n```text\n");
 
-    DocumentResult result = f.run(BASICS);
-
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(f.run(BASICS));
   }
 
   @Test
@@ -71,9 +77,12 @@ class TruthRulesTest {
             .mutate(
                 BASICS, "run=\"fake-cli fail 1\"", "run=\"echo 'something went wrong'; false\"");
 
-    assertThat(parseError(f, BASICS))
-        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "run=\"echo") + 1) + ": ")
-        .contains("is not a command a reader could type", "';' makes it more than one command");
+    assertRefusedAt(
+        f,
+        BASICS,
+        f.lineOf(BASICS, "run=\"echo") + 1,
+        "is not a command a reader could type",
+        "';' makes it more than one command");
   }
 
   @Test
@@ -93,9 +102,11 @@ class TruthRulesTest {
                 "```bash\nfake-cli greet\n```",
                 "<!-- doctest: file path=~/greet.sh -->\n```bash\nfake-cli greet\n```");
 
-    assertThat(parseError(f, BASICS))
-        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "fake-cli greet") - 1) + ": ")
-        .contains("a bash block is a command the reader runs, not a file to write");
+    assertRefusedAt(
+        f,
+        BASICS,
+        f.lineOf(BASICS, "fake-cli greet") - 1,
+        "a bash block is a command the reader runs, not a file to write");
   }
 
   @Test
@@ -116,9 +127,7 @@ class TruthRulesTest {
                 "HELLO, WORLD!\nproject\n",
                 "HELLO, WORLD!\n# ~/.fake-cli.toml\nserver = \"https://your-server.example.com\"\nproject\n");
 
-    DocumentResult result = f.run(BASICS);
-
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(f.run(BASICS));
   }
 
   // 3. Output nobody checks.
@@ -144,9 +153,7 @@ class TruthRulesTest {
                 "```bash\nfake-cli greet\n```\n\n```\nHello, world!\n```\n",
                 "<!-- doctest: hides-output=\"the greeting is long\" -->\n```bash\nfake-cli greet\n```\n");
 
-    DocumentResult result = f.run(BASICS);
-
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(f.run(BASICS));
   }
 
   @Test
@@ -195,9 +202,7 @@ class TruthRulesTest {
 
   @Test
   void valuesThatReallyVaryPass() {
-    DocumentResult result = fixture().run(VALUES);
-
-    assertThat(result.passed()).as(EngineFixture.firstFailure(result)).isTrue();
+    EngineFixture.assertPassed(fixture().run(VALUES));
   }
 
   @Test
@@ -242,9 +247,7 @@ class TruthRulesTest {
         fixture()
             .mutate(BASICS, "## Greet\n", "## Greet\n\n<pre>\nfake-cli greet --loud\n</pre>\n");
 
-    assertThat(parseError(f, BASICS))
-        .startsWith("docs/" + BASICS + ":" + f.lineOf(BASICS, "<pre>") + ": ")
-        .contains("code in raw HTML");
+    assertRefusedAt(f, BASICS, f.lineOf(BASICS, "<pre>"), "code in raw HTML");
   }
 
   @Test
@@ -254,9 +257,7 @@ class TruthRulesTest {
         fixture()
             .mutate(page, "== Greet\n", "== Greet\n\nifdef::env-site[]\nSite only.\nendif::[]\n");
 
-    assertThat(parseError(f, page))
-        .startsWith("docs/" + page + ":" + f.lineOf(page, "ifdef::") + ": ")
-        .contains("conditional content");
+    assertRefusedAt(f, page, f.lineOf(page, "ifdef::"), "conditional content");
   }
 
   @Test
@@ -264,9 +265,7 @@ class TruthRulesTest {
     String page = "tutorials/basics.adoc";
     EngineFixture f = fixture().mutate(page, "== Greet\n", "== Greet\n\ninclude::missing.adoc[]\n");
 
-    assertThat(parseError(f, page))
-        .startsWith("docs/" + page + ":" + f.lineOf(page, "include::") + ": ")
-        .contains("include");
+    assertRefusedAt(f, page, f.lineOf(page, "include::"), "include");
   }
 
   @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doctest.run.Browser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The site as a reader sees it, in headless Chromium served on 127.0.0.1: the verified server
@@ -47,29 +45,12 @@ class BrowserIT {
     server = new SiteServer(Path.of(System.getProperty("site.dir")), 0);
     screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir")));
     Path cache = Files.createDirectories(Path.of("target/selenium"));
-    System.setProperty("SE_AVOID_STATS", "true");
     System.setProperty("SE_CACHE_PATH", cache.toAbsolutePath().toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1800",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser =
+        new Browser(CHROMIUM, CHROMEDRIVER)
+            .start(
+                "--window-size=1280,1800",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
     String origin = server.baseUrl().substring(0, server.baseUrl().length() - 1);
     browser.executeCdpCommand(
         "Browser.grantPermissions",

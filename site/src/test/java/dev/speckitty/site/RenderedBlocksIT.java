@@ -10,15 +10,14 @@ import dev.doctest.model.DocTestException;
 import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
 import dev.doctest.report.Fingerprint;
+import dev.doctest.run.FileTrees;
 import dev.speckitty.mockserver.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,9 @@ class RenderedBlocksIT {
 
   @BeforeAll
   static void renderMutatedCopy() throws Exception {
-    deleteTree(WORK);
-    docs = ReportRulesIT.copyTree(DOCS, WORK.resolve("docs"));
-    reports = ReportRulesIT.copyTree(REPORTS, WORK.resolve("reports"));
+    FileTrees.delete(WORK);
+    docs = FileTrees.copy(DOCS, WORK.resolve("docs"));
+    reports = FileTrees.copy(REPORTS, WORK.resolve("reports"));
 
     int md = lines(docs.resolve(MARKDOWN));
     append(
@@ -244,16 +243,5 @@ class RenderedBlocksIT {
 
   static int lines(Path file) throws IOException {
     return (int) Files.readString(file).lines().count();
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doctest.config.DocTestConfig;
+import dev.doctest.run.FileTrees;
 import dev.speckitty.site.verify.CurrentFiles;
 import dev.speckitty.site.verify.ReportCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +36,8 @@ class ReportRulesIT {
 
   @BeforeEach
   void copies() throws IOException {
-    docs = copyTree(DOCS, temp.resolve("docs"));
-    reports = copyTree(REPORTS, temp.resolve("reports"));
+    docs = FileTrees.copy(DOCS, temp.resolve("docs"));
+    reports = FileTrees.copy(REPORTS, temp.resolve("reports"));
   }
 
   List<String> problems() {
@@ -107,7 +106,7 @@ class ReportRulesIT {
 
   @Test
   void anotherBuildOfTheCliRefusesEveryReport() throws IOException {
-    cli = copyTree(CLI, temp.resolve("spec-kitty"));
+    cli = FileTrees.copy(CLI, temp.resolve("spec-kitty"));
     Files.writeString(cli.resolve("lib/extra.txt"), "a file the doc-tests did not run with\n");
 
     assertThat(problems())
@@ -119,7 +118,7 @@ class ReportRulesIT {
   void anotherBuildOfTheEngineRefusesEveryReport() throws IOException {
     Path copy = temp.resolve(engine.getFileName());
     if (Files.isDirectory(engine)) {
-      copyTree(engine, copy);
+      FileTrees.copy(engine, copy);
       Files.writeString(copy.resolve("extra.txt"), "x");
     } else {
       Files.copy(engine, copy);
@@ -176,19 +175,5 @@ class ReportRulesIT {
     return new ReportCheck(DocTestConfig.load(docs), reports, new CurrentFiles(docs, cli, engine))
         .executablePages()
         .size();
-  }
-
-  static Path copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.doctest.DocTests;
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.run.DocumentResult;
+import dev.doctest.run.FileTrees;
 import dev.doctest.run.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ class ContractOracleTest {
   void aFaultAnswerOutsideTheContractFailsTheStepThatMetIt() throws IOException {
     Path docs = temp.resolve("docs");
     Path stubs = temp.resolve("stubs");
-    Docs.copyTree(Docs.ROOT, docs);
-    Docs.copyTree(STUBS, stubs);
+    FileTrees.copy(Docs.ROOT, docs);
+    FileTrees.copy(STUBS, stubs);
     replace(
         stubs.resolve("mappings/fault-server-error.json"), "\"status\": 500", "\"status\": 503");
     Path page = docs.resolve("how-to/sync-to-server.md");

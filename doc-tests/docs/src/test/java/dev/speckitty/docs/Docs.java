@@ -3,13 +3,11 @@ package dev.speckitty.docs;
 import dev.doctest.DocTests;
 import dev.doctest.config.DocTestConfig;
 import dev.doctest.run.Confinement;
+import dev.doctest.run.FileTrees;
 import dev.doctest.run.RunSettings;
 import dev.speckitty.cli.core.VersionProvider;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Where the real docs and the built CLI are, and the engine set up to run them. */
 final class Docs {
@@ -46,23 +44,7 @@ final class Docs {
   }
 
   /** A copy of the real docs in {@code dir}/docs, for a test to mutate. */
-  static Path copyIn(Path dir) throws IOException {
-    Path copy = dir.resolve("docs");
-    copyTree(ROOT, copy);
-    return copy;
-  }
-
-  /** Copies the folder {@code from} with everything in it to {@code to}. */
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+  static Path copyIn(Path dir) {
+    return FileTrees.copy(ROOT, dir.resolve("docs"));
   }
 }

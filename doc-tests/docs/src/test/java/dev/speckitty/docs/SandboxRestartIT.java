@@ -95,12 +95,17 @@ class SandboxRestartIT {
     return cli;
   }
 
-  @Test
-  void aSessionAndItsEventsSurviveARestartAndFreshForgetsThem() throws Exception {
+  /** Picks a free port for every sandbox this test starts: the URL the CLI reaches it at. */
+  private String onAFreePort() throws IOException {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String url = "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Test
+  void aSessionAndItsEventsSurviveARestartAndFreshForgetsThem() throws Exception {
+    String url = onAFreePort();
     Sandbox first = start();
     assertThat(first.banner())
         .contains(
@@ -141,10 +146,7 @@ class SandboxRestartIT {
 
   @Test
   void aPushedEventIsKeptEvenWhenTheSandboxIsKilled() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + port;
+    String url = onAFreePort();
     Sandbox first = start();
     Launcher cli = loggedInCli(url);
     Path saved = home.resolve(".spec-kitty-sandbox/state.json");

@@ -82,6 +82,14 @@ class ScenarioCliTest {
     cli.run("specify", "Photo gallery");
   }
 
+  /** Logs in, queues a feature's events, and syncs them while the server plays {@code scenario}. */
+  private Result syncQueuedEventsDuring(Scenario scenario) {
+    login();
+    workOnAFeature();
+    server.use(scenario);
+    return cli.run("sync", "now");
+  }
+
   @Test
   void normalServerTakesTheTutorialsEvents() {
     assertThat(login().exitCode()).isZero();
@@ -158,11 +166,7 @@ class ScenarioCliTest {
 
   @Test
   void badGatewayScenarioDuringSyncKeepsTheEventsQueued() {
-    login();
-    workOnAFeature();
-    server.use(Scenario.BAD_GATEWAY);
-
-    Result r = cli.run("sync", "now");
+    Result r = syncQueuedEventsDuring(Scenario.BAD_GATEWAY);
 
     assertThat(r.err())
         .isEqualTo(
@@ -183,11 +187,7 @@ class ScenarioCliTest {
 
   @Test
   void connectionResetScenarioDuringSync() {
-    login();
-    workOnAFeature();
-    server.use(Scenario.CONNECTION_RESET);
-
-    Result r = cli.run("sync", "now");
+    Result r = syncQueuedEventsDuring(Scenario.CONNECTION_RESET);
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
@@ -199,11 +199,7 @@ class ScenarioCliTest {
 
   @Test
   void sessionExpiredScenarioEndsTheSession() {
-    login();
-    workOnAFeature();
-    server.use(Scenario.SESSION_EXPIRED);
-
-    Result r = cli.run("sync", "now");
+    Result r = syncQueuedEventsDuring(Scenario.SESSION_EXPIRED);
 
     assertThat(r.err())
         .isEqualTo(
@@ -227,11 +223,7 @@ class ScenarioCliTest {
 
   @Test
   void rateLimitedScenarioIsRetried() {
-    login();
-    workOnAFeature();
-    server.use(Scenario.RATE_LIMITED);
-
-    Result r = cli.run("sync", "now");
+    Result r = syncQueuedEventsDuring(Scenario.RATE_LIMITED);
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("↑ Pushed 2 events (1 batch)\n");
@@ -239,11 +231,7 @@ class ScenarioCliTest {
 
   @Test
   void rejectedEventScenarioReportsTheRejection() {
-    login();
-    workOnAFeature();
-    server.use(Scenario.REJECTED_EVENT);
-
-    Result r = cli.run("sync", "now");
+    Result r = syncQueuedEventsDuring(Scenario.REJECTED_EVENT);
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out())

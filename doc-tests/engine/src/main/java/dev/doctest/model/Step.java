@@ -80,6 +80,27 @@ public sealed interface Step {
   }
 
   /**
+   * A step that runs shell text through bash as written, with or without prompts: labelled by its
+   * first command, in a throwaway example when its options say so.
+   */
+  sealed interface ShellStep extends Step {
+    /** The shell text, as the page shows it. */
+    String script();
+
+    Options options();
+
+    @Override
+    default boolean isolated() {
+      return options().isolated();
+    }
+
+    @Override
+    default String label() {
+      return firstCommandLine(script());
+    }
+  }
+
+  /**
    * A shell command, run through bash as written; its output is compared when the document shows
    * it. A hidden command ({@code run=…}) is one the document does not show, only its output.
    */
@@ -91,11 +112,7 @@ public sealed interface Step {
       Options options,
       boolean hidden,
       Optional<List<Shown>> transcript)
-      implements Step {
-    @Override
-    public boolean isolated() {
-      return options.isolated();
-    }
+      implements ShellStep {
 
     /** A command with its own blocks (not part of a terminal transcript). */
     public Command(
@@ -106,11 +123,6 @@ public sealed interface Step {
         Options options,
         boolean hidden) {
       this(location, heading, script, expected, options, hidden, Optional.empty());
-    }
-
-    @Override
-    public String label() {
-      return firstCommandLine(script);
     }
 
     @Override
@@ -138,21 +150,12 @@ public sealed interface Step {
       Expected transcript,
       Options options,
       Optional<List<Shown>> block)
-      implements Step {
-    @Override
-    public boolean isolated() {
-      return options.isolated();
-    }
+      implements ShellStep {
 
     /** An interactive command with its own blocks (not part of a terminal transcript). */
     public Interactive(
         Location location, String heading, String script, Expected transcript, Options options) {
       this(location, heading, script, transcript, options, Optional.empty());
-    }
-
-    @Override
-    public String label() {
-      return firstCommandLine(script);
     }
 
     @Override

@@ -75,15 +75,35 @@ public record Browser(Path chromium, Path driver) {
   /** Starts a headless Chromium for the browser steps of one page, with a profile of its own. */
   Session open() {
     SELENIUM_LOG.fine("starting Chromium");
-    System.setProperty("SE_AVOID_STATS", "true");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
     Path profile;
     try {
       profile = Files.createTempDirectory("doctest-chromium-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      ChromeDriver browser =
+          start(
+              "--hide-scrollbars",
+              "--force-device-scale-factor=1",
+              "--window-size=" + WIDTH + "," + HEIGHT,
+              "--user-data-dir=" + profile);
+      return new Session(browser, profile);
+    } catch (RuntimeException e) {
+      FileTrees.delete(profile);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts this browser headless through its driver, quiet and offline but for the pages it is sent
+   * to, with {@code arguments} of the caller's own (window size, profile): browser steps and other
+   * tests of what a reader sees start Chromium alike. The caller quits it.
+   */
+  public ChromeDriver start(String... arguments) {
+    System.setProperty("SE_AVOID_STATS", "true");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -93,24 +113,16 @@ public record Browser(Path chromium, Path driver) {
         "--disable-quic",
         "--no-first-run",
         "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        "--window-size=" + WIDTH + "," + HEIGHT,
-        "--user-data-dir=" + profile);
+        "--disable-sync");
+    options.addArguments(arguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(driver.toFile())
             .usingAnyFreePort()
             .build();
-    try {
-      ChromeDriver browser = new ChromeDriver(service, options);
-      browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-      return new Session(browser, profile);
-    } catch (RuntimeException e) {
-      Workspace.deleteTree(profile);
-      throw e;
-    }
+    ChromeDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return browser;
   }
 
   /**
@@ -212,7 +224,7 @@ public record Browser(Path chromium, Path driver) {
       try {
         browser.quit();
       } finally {
-        Workspace.deleteTree(profile);
+        FileTrees.delete(profile);
       }
     }
   }

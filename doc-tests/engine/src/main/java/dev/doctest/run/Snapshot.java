@@ -50,6 +50,6 @@ public record Snapshot(Path dir, byte[] world, Network network, Map<String, Stri
 
   @Override
   public void close() {
-    Workspace.deleteTree(dir);
+    FileTrees.delete(dir);
   }
 }

@@ -2,13 +2,9 @@ package dev.doctest.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,9 +177,9 @@ public final class Workspace implements AutoCloseable {
 
   /** Copies HOME, /tmp and the shell state into {@code dir}, to be put back by {@link #restore}. */
   public void saveTo(Path dir) {
-    deleteTree(dir);
-    copyTree(home, dir.resolve("home"));
-    copyTree(tmp, dir.resolve("tmp"));
+    FileTrees.delete(dir);
+    FileTrees.copy(home, dir.resolve("home"));
+    FileTrees.copy(tmp, dir.resolve("tmp"));
     try {
       Files.createDirectories(dir.resolve("control"));
       for (String f : List.of("state.sh", "cwd")) {
@@ -201,10 +197,10 @@ public final class Workspace implements AutoCloseable {
 
   /** Puts back what {@link #saveTo} copied: HOME, /tmp and the shell state. */
   public void restore(Path dir) {
-    deleteTree(home);
-    copyTree(dir.resolve("home"), home);
-    deleteTree(tmp);
-    copyTree(dir.resolve("tmp"), tmp);
+    FileTrees.delete(home);
+    FileTrees.copy(dir.resolve("home"), home);
+    FileTrees.delete(tmp);
+    FileTrees.copy(dir.resolve("tmp"), tmp);
     try {
       for (String f : List.of("state.sh", "cwd")) {
         Path saved = dir.resolve("control").resolve(f);
@@ -226,71 +222,6 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
-    deleteTree(root);
-  }
-
-  static void copyTree(Path from, Path to) {
-    try {
-      Files.walkFileTree(
-          from,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                throws IOException {
-              Path target = to.resolve(from.relativize(dir).toString());
-              Files.createDirectories(target);
-              Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(dir));
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.copy(
-                  file,
-                  to.resolve(from.relativize(file).toString()),
-                  StandardCopyOption.COPY_ATTRIBUTES,
-                  StandardCopyOption.REPLACE_EXISTING,
-                  LinkOption.NOFOLLOW_LINKS);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-                throws IOException {
-              // A step may have made a folder read-only: the workspace is still ours to delete.
-              d.toFile().setWritable(true, true);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FileTrees.delete(root);
   }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
 /** A raw HTTP client for the mock server's API, for tests that speak to it directly. */
@@ -77,13 +79,24 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())));
   }
 
-  String login(String user, String password) {
+  /** Asks for tokens with a user's password: the server's answer, whatever it is. */
+  Answer token(String user, String password) {
     return postJson(
-            "/api/v1/token/",
-            "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, password))
-        .json()
-        .get("access")
-        .asText();
+        "/api/v1/token/", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, password));
+  }
+
+  String login(String user, String password) {
+    return token(user, password).json().get("access").asText();
+  }
+
+  /** The body of a push: {@code events} (each a JSON object, as {@link #event} writes) in order. */
+  static String batch(List<String> events) {
+    return "{\"events\": [" + String.join(",", events) + "]}";
+  }
+
+  /** Events 1 to {@code count} of {@code team}: event {@code n} has ULID {@code n}, clock n. */
+  static List<String> events(String team, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> event(ulid(i), team, i)).toList();
   }
 
   static String event(String id, String team, long clock) {

@@ -3,8 +3,7 @@ package dev.speckitty.mockserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The mock's behaviour, spoken to over raw HTTP, with every exchange checked by the contract. */
@@ -14,11 +13,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
 
   @Test
   void loginIssuesTokensWithTheDocumentedLifetimes() {
-    JsonNode tokens =
-        api.postJson(
-                "/api/v1/token/",
-                "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}")
-            .json();
+    JsonNode tokens = api.token(USER, PASSWORD).json();
 
     assertThat(tokens.get("access_expires_in").asLong()).isEqualTo(86_400);
     assertThat(tokens.get("refresh_expires_in").asLong()).isEqualTo(604_800);
@@ -27,8 +22,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
 
   @Test
   void wrongPasswordAndMissingFieldsAreRefused() {
-    Api.Answer wrong =
-        api.postJson("/api/v1/token/", "{\"username\": \"" + USER + "\", \"password\": \"nope\"}");
+    Api.Answer wrong = api.token(USER, "nope");
 
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.json().get("detail").asText())
@@ -37,11 +31,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
 
   @Test
   void refreshRotatesTheRefreshToken() {
-    JsonNode first =
-        api.postJson(
-                "/api/v1/token/",
-                "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}")
-            .json();
+    JsonNode first = api.token(USER, PASSWORD).json();
     String refresh = first.get("refresh").asText();
 
     Api.Answer renewed =
@@ -67,12 +57,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   @Test
   void batchStoresOnceAndAnswersDuplicateAfterwards() {
     String token = api.login(USER, PASSWORD);
-    String batch =
-        "{\"events\": ["
-            + Api.event(Api.ulid(1), "kitty-team", 1)
-            + ","
-            + Api.event(Api.ulid(2), "kitty-team", 2)
-            + "]}";
+    String batch = Api.batch(Api.events("kitty-team", 2));
 
     JsonNode first = api.pushGzip(token, batch).json();
     JsonNode again = api.pushGzip(token, batch).json();
@@ -86,11 +71,8 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   void malformedEventsAreRejectedWithAReason() {
     String token = api.login(USER, PASSWORD);
     String batch =
-        "{\"events\": ["
-            + Api.event(Api.ulid(1), "local", 1)
-            + ","
-            + Api.event("not-a-ulid", "kitty-team", 2)
-            + "]}";
+        Api.batch(
+            List.of(Api.event(Api.ulid(1), "local", 1), Api.event("not-a-ulid", "kitty-team", 2)));
 
     JsonNode answer = api.pushGzip(token, batch).json();
 
@@ -104,12 +86,9 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   @Test
   void batchesOverAThousandEventsAreRefusedWithAReason() {
     String token = api.login(USER, PASSWORD);
-    String events =
-        IntStream.rangeClosed(1, 1001)
-            .mapToObj(i -> Api.event(Api.ulid(i), "kitty-team", i))
-            .collect(Collectors.joining(","));
+    String batch = Api.batch(Api.events("kitty-team", 1001));
 
-    Api.Answer answer = api.pushGzip(token, "{\"events\": [" + events + "]}");
+    Api.Answer answer = api.pushGzip(token, batch);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("detail").asText())
@@ -120,18 +99,15 @@ class MockTeamServerTest extends ContractCheckedServerTest {
 
   @Test
   void batchWithoutTokenIs401() {
-    assertThat(api.pushGzip("forged", "{\"events\": []}").status()).isEqualTo(401);
+    assertThat(api.pushGzip("forged", Api.batch(List.of())).status()).isEqualTo(401);
     assertThat(contract.drain()).singleElement().asString().contains("minItems");
   }
 
   @Test
   void pullPagesThroughTheTeamLogWithACursor() {
     String token = api.login(USER, PASSWORD);
-    String events =
-        IntStream.rangeClosed(1, 5)
-            .mapToObj(i -> Api.event(Api.ulid(i), "kitty-team", i))
-            .collect(Collectors.joining(","));
-    api.pushGzip(token, "{\"events\": [" + events + "]}");
+    String batch = Api.batch(Api.events("kitty-team", 5));
+    api.pushGzip(token, batch);
 
     JsonNode first = api.get("/api/v1/events/?after=&limit=2", token).json();
     JsonNode last =
@@ -148,7 +124,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   @Test
   void pullLeavesOutTheCallersOwnEventsButMovesTheCursorPastThem() {
     String token = api.login(USER, PASSWORD);
-    api.pushGzip(token, "{\"events\": [" + Api.event(Api.ulid(1), "kitty-team", 1) + "]}");
+    api.pushGzip(token, Api.batch(Api.events("kitty-team", 1)));
     server.use(Scenario.TEAMMATES);
 
     JsonNode page = api.get("/api/v1/events/?after=&exclude_node=0a1b2c3d4e5f", token).json();
@@ -172,7 +148,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   @Test
   void dashboardShowsWhatTheTeamPushed() {
     String token = api.login(USER, PASSWORD);
-    api.pushGzip(token, "{\"events\": [" + Api.event(Api.ulid(1), "kitty-team", 1) + "]}");
+    api.pushGzip(token, Api.batch(Api.events("kitty-team", 1)));
 
     Api.Answer page = api.get("/a/kitty-team/dashboards/", null);
 
@@ -251,12 +227,7 @@ class MockTeamServerTest extends ContractCheckedServerTest {
          "response": {"transformers": ["spec-kitty-batch"],
                       "transformerParameters": {"verdicts_for_first": 1}}}
         """);
-    String batch =
-        "{\"events\": ["
-            + Api.event(Api.ulid(1), "kitty-team", 1)
-            + ","
-            + Api.event(Api.ulid(2), "kitty-team", 2)
-            + "]}";
+    String batch = Api.batch(Api.events("kitty-team", 2));
 
     JsonNode answer = api.pushGzip(token, batch).json();
 

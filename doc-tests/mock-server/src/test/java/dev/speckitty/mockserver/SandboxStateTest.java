@@ -31,13 +31,18 @@ class SandboxStateTest {
     return state.login(demo.username(), demo.password()).orElseThrow().get("access").asText();
   }
 
+  /** Keeps a fresh state in {@code kept}, then logs the demo user in: its access token. */
+  private static String logInKept(SandboxState kept) {
+    TeamServerState state = newState();
+    kept.keep(state);
+    return accessToken(state);
+  }
+
   @Test
   void aChangeIsSavedWithoutWaitingForTheEnd() throws Exception {
     Path dir = tmp.resolve("sandbox");
     try (SandboxState kept = SandboxState.open(dir)) {
-      TeamServerState state = newState();
-      kept.keep(state);
-      String token = accessToken(state);
+      String token = logInKept(kept);
 
       long deadline = System.nanoTime() + 5_000_000_000L;
       while (!Files.exists(kept.file()) && System.nanoTime() < deadline) {
@@ -73,9 +78,7 @@ class SandboxStateTest {
   void forgetStartsEmpty() throws Exception {
     Path dir = tmp.resolve("sandbox");
     try (SandboxState kept = SandboxState.open(dir)) {
-      TeamServerState state = newState();
-      kept.keep(state);
-      accessToken(state);
+      logInKept(kept);
     }
 
     try (SandboxState kept = SandboxState.open(dir)) {
@@ -116,9 +119,7 @@ class SandboxStateTest {
   void onlyItsOwnerCanReadTheState() throws IOException, Exception {
     Path dir = tmp.resolve("sandbox");
     try (SandboxState kept = SandboxState.open(dir)) {
-      TeamServerState state = newState();
-      kept.keep(state);
-      accessToken(state);
+      logInKept(kept);
     }
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))

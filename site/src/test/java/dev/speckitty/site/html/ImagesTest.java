@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.site.verify.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,29 +46,23 @@ class ImagesTest {
     return Jsoup.parse("<main><h1>Board</h1><p><img src=\"" + src + "\" alt=\"b\"></p></main>");
   }
 
+  /** Publishes the board page showing the image {@code src}: the problems found. */
+  List<String> publishBoard(String src, Optional<Report> report) {
+    return Images.publish(html(src), page, docs, "how-to/board.md", report, reports);
+  }
+
   @Test
   void theImageABrowserStepTookIsPublishedRatherThanThePagesCopy() throws Exception {
     Report report = Report.read(reports.resolve("board.md.json"));
 
-    assertThat(
-            Images.publish(
-                html("images/board.png"),
-                page,
-                docs,
-                "how-to/board.md",
-                Optional.of(report),
-                reports))
-        .isEmpty();
+    assertThat(publishBoard("images/board.png", Optional.of(report))).isEmpty();
 
     assertThat(site.resolve("images/board.png")).hasContent("taken by this build");
   }
 
   @Test
   void withoutAVerifiedReportTheImageComesFromDocs() throws Exception {
-    assertThat(
-            Images.publish(
-                html("images/board.png"), page, docs, "how-to/board.md", Optional.empty(), reports))
-        .isEmpty();
+    assertThat(publishBoard("images/board.png", Optional.empty())).isEmpty();
 
     assertThat(site.resolve("images/board.png")).hasContent("the page's copy");
   }
@@ -84,9 +79,7 @@ class ImagesTest {
 
   @Test
   void anImageThatIsNowhereFailsAtItsPage() {
-    assertThat(
-            Images.publish(
-                html("images/lanes.png"), page, docs, "how-to/board.md", Optional.empty(), reports))
+    assertThat(publishBoard("images/lanes.png", Optional.empty()))
         .containsExactly(
             "docs/how-to/board.md: shows the image images/lanes.png, which is not in docs/");
   }
@@ -96,14 +89,7 @@ class ImagesTest {
     Report report = Report.read(reports.resolve("board.md.json"));
     Files.delete(reports.resolve("images/how-to/images/board.png"));
 
-    assertThat(
-            Images.publish(
-                html("images/board.png"),
-                page,
-                docs,
-                "how-to/board.md",
-                Optional.of(report),
-                reports))
+    assertThat(publishBoard("images/board.png", Optional.of(report)))
         .singleElement()
         .asString()
         .startsWith(
@@ -113,9 +99,7 @@ class ImagesTest {
 
   @Test
   void anImageFromOutsideDocsIsRefused() {
-    assertThat(
-            Images.publish(
-                html("../../secret.png"), page, docs, "how-to/board.md", Optional.empty(), reports))
+    assertThat(publishBoard("../../secret.png", Optional.empty()))
         .containsExactly("docs/how-to/board.md: the image ../../secret.png is outside docs/");
   }
 }
