@@ -117,13 +117,26 @@ class DocTestCommandTest {
         .doesNotContain("✓");
   }
 
+  /**
+   * Checks {@code relative} once, so that its states are kept, and gives the line of the step whose
+   * command starts with {@code command} (its fence). Kept states need confined steps.
+   */
+  private int keptOnce(String relative, String command) throws IOException {
+    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
+    doctest(page(relative));
+    return lineOf(relative, command) - 1;
+  }
+
+  /** {@code ./doctest --from LINE PAGE}. */
+  private Run from(int line, String relative) {
+    return doctest("--from", Integer.toString(line), page(relative));
+  }
+
   @Test
   void fromStartsAPageAtAStepFromTheStateKeptBeforeIt() throws IOException {
-    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
-    doctest(page("tutorials/basics.md"));
-    int line = lineOf("tutorials/basics.md", "fake-cli id") - 1;
+    int line = keptOnce("tutorials/basics.md", "fake-cli id");
 
-    Run run = doctest("--from", Integer.toString(line), page("tutorials/basics.md"));
+    Run run = from(line, "tutorials/basics.md");
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
@@ -152,12 +165,10 @@ class DocTestCommandTest {
 
   @Test
   void fromStartsTheWorldWhereTheFilesOfTheKeptStateSayItIs() throws IOException {
-    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
     Files.writeString(docs.resolve("tutorials/remembered.md"), REMEMBERED_SERVER);
-    doctest(page("tutorials/remembered.md"));
-    int line = lineOf("tutorials/remembered.md", "fake-cli visit") - 1;
+    int line = keptOnce("tutorials/remembered.md", "fake-cli visit");
 
-    Run run = doctest("--from", Integer.toString(line), page("tutorials/remembered.md"));
+    Run run = from(line, "tutorials/remembered.md");
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
@@ -168,10 +179,8 @@ class DocTestCommandTest {
 
   @Test
   void aKeptStateWhoseWorldCannotListenWhereItDidRunsThePageFromItsStart() throws IOException {
-    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
     Files.writeString(docs.resolve("tutorials/remembered.md"), REMEMBERED_SERVER);
-    doctest(page("tutorials/remembered.md"));
-    int line = lineOf("tutorials/remembered.md", "fake-cli visit") - 1;
+    int line = keptOnce("tutorials/remembered.md", "fake-cli visit");
     int keptPort;
     try (Stream<Path> files = Files.walk(temp.resolve("kept"))) {
       java.util.Properties network = new java.util.Properties();
@@ -184,7 +193,7 @@ class DocTestCommandTest {
     Run run;
     try (java.net.ServerSocket taken =
         new java.net.ServerSocket(keptPort, 1, java.net.InetAddress.getLoopbackAddress())) {
-      run = doctest("--from", Integer.toString(line), page("tutorials/remembered.md"));
+      run = from(line, "tutorials/remembered.md");
     }
 
     assertThat(run.exitCode()).as(run.out()).isZero();
@@ -201,7 +210,6 @@ class DocTestCommandTest {
 
   @Test
   void fromInsideThrowawayExamplesStartsAtTheFirstOfThem() throws IOException {
-    Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
     Files.writeString(
         docs.resolve("tutorials/examples.md"),
         """
@@ -233,11 +241,10 @@ class DocTestCommandTest {
         good
         ```
         """);
-    doctest(page("tutorials/examples.md"));
-    int first = lineOf("tutorials/examples.md", "echo broken") - 1;
+    int first = keptOnce("tutorials/examples.md", "echo broken");
     int second = first + 5;
 
-    Run run = doctest("--from", Integer.toString(second), page("tutorials/examples.md"));
+    Run run = from(second, "tutorials/examples.md");
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
@@ -258,7 +265,7 @@ class DocTestCommandTest {
     replace("tutorials/basics.md", "/Users/you/project\nhi\n", "/Users/you/project\nho\n");
     int line = lineOf("tutorials/basics.md", "fake-cli id") - 1;
 
-    Run run = doctest("--from", Integer.toString(line), page("tutorials/basics.md"));
+    Run run = from(line, "tutorials/basics.md");
 
     assertThat(run.out()).contains("No state kept before line " + line);
     assertThat(run.exitCode()).as(run.out()).isZero();
