@@ -45,19 +45,25 @@ public record AuthStatus(Credentials session, Optional<ServerUrl> configured, In
     }
     lines.add(
         "   Access token: "
-            + tokenState(session.accessExpiresAt(), "expired (will refresh automatically)"));
+            + tokenState(
+                session.accessValidAt(now),
+                session.accessExpiresAt(),
+                "expired (will refresh automatically)"));
     lines.add(
         "   Refresh token: "
-            + tokenState(session.refreshExpiresAt(), "expired (re-login required)"));
+            + tokenState(
+                session.refreshValidAt(now),
+                session.refreshExpiresAt(),
+                "expired (re-login required)"));
     if (!usable()) {
       lines.add("   Run 'spec-kitty auth login' to authenticate with the configured server.");
     }
     return lines;
   }
 
-  /** "valid (… remaining)" for a token that expires after now, else {@code whenExpired}. */
-  private String tokenState(Instant expiresAt, String whenExpired) {
-    return now.isBefore(expiresAt)
+  /** "valid (… remaining)" for a token still valid now, else {@code whenExpired}. */
+  private String tokenState(boolean valid, Instant expiresAt, String whenExpired) {
+    return valid
         ? "valid (" + Remaining.format(Duration.between(now, expiresAt)) + " remaining)"
         : whenExpired;
   }
