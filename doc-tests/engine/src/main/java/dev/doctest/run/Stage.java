@@ -49,8 +49,9 @@ public final class Stage implements AutoCloseable {
   }
 
   /**
-   * A stage holding {@code kept} (a state kept from an earlier run), its world listening where the
-   * kept one did if it can: the files of the state may name it. See {@link #misfit}.
+   * A stage holding {@code kept} (a state kept from an earlier run). Its world listens anywhere (a
+   * world started ahead will do) unless the state's files name where the kept one listened; then
+   * there, if it can. See {@link #misfit}.
    */
   public static Stage resume(
       DocTestConfig config,
@@ -58,14 +59,17 @@ public final class Stage implements AutoCloseable {
       Confinement confinement,
       World world,
       Snapshot kept) {
-    if (kept.network().port() != 0) {
-      try {
-        return open(config, settings, confinement, world, Optional.of(kept), kept.network());
-      } catch (RuntimeException taken) {
-        // the port is in use: a stage elsewhere, which misfit() will tell
-      }
+    Stage anywhere = open(config, settings, confinement, world, Optional.of(kept));
+    if (kept.network().port() == 0 || anywhere.misfit(kept).isEmpty()) {
+      return anywhere;
     }
-    return open(config, settings, confinement, world, Optional.of(kept), Network.loopback());
+    anywhere.close();
+    try {
+      return open(config, settings, confinement, world, Optional.of(kept), kept.network());
+    } catch (RuntimeException taken) {
+      // the port is in use: a stage elsewhere, which misfit() will tell
+      return open(config, settings, confinement, world, Optional.of(kept));
+    }
   }
 
   private static Stage open(
