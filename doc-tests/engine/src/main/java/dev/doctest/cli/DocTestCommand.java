@@ -286,8 +286,8 @@ final class DocTestCommand implements Callable<Integer> {
         out.println(
             "  No state kept before line "
                 + from
-                + " (the steps before it or the pages it continues changed, or it is older than"
-                + " 30 minutes): running the page from its start.");
+                + " (the steps before it or the pages it continues changed, a step before it"
+                + " drifted, or it is older than 30 minutes): running the page from its start.");
         return 0;
       }
     }

@@ -6,6 +6,7 @@ import dev.doctest.model.Expected;
 import dev.doctest.model.Step;
 import dev.doctest.report.Fingerprint;
 import dev.doctest.run.Checkpoints;
+import dev.doctest.run.FileTrees;
 import dev.doctest.run.Snapshot;
 import dev.doctest.run.Stage;
 import dev.doctest.world.Network;
@@ -105,7 +106,7 @@ final class StateCache implements Checkpoints {
     } else if (step instanceof Step.Interactive i) {
       s.append('|').append(i.options()).append('|').append(expected(i.transcript()));
     } else if (step instanceof Step.WriteFile w) {
-      s.append('|').append(w.path());
+      s.append('|').append(w.path()).append('|').append(w.isolated() ? "isolated" : "kept");
     }
     return s.toString();
   }
@@ -114,9 +115,21 @@ final class StateCache implements Checkpoints {
     return e.mode() + " " + e.varying();
   }
 
-  /** Whether a state is kept before step {@code index} of {@code spec}. */
+  /** Whether a usable state is kept before step {@code index} of {@code spec}. */
   boolean hasBefore(DocumentSpec spec, List<Path> chain, int index) {
-    return fresh(dir.resolve(beforeKey(spec, chain, index)));
+    Path entry = dir.resolve(beforeKey(spec, chain, index));
+    try {
+      network(entry);
+      return fresh(entry);
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  private static Network network(Path entry) throws IOException {
+    Properties network = load(entry.resolve("network"));
+    return new Network(
+        network.getProperty("bindAddress"), Integer.parseInt(network.getProperty("port")));
   }
 
   @Override
@@ -164,7 +177,7 @@ final class StateCache implements Checkpoints {
       network.setProperty("bindAddress", s.network().bindAddress());
       network.setProperty("port", Integer.toString(s.network().port()));
       store(network, fresh.resolve("network"));
-      // Only the values its files hold (all a later run checks): no password goes to disk.
+      // Only the values its files hold: all that a later run checks.
       Properties variables = new Properties();
       s.variables()
           .forEach(
@@ -191,16 +204,13 @@ final class StateCache implements Checkpoints {
       return Optional.empty();
     }
     try {
-      Properties network = load(entry.resolve("network"));
       Map<String, String> variables = new HashMap<>();
       load(entry.resolve("variables")).forEach((k, v) -> variables.put((String) k, (String) v));
       return Optional.of(
           new KeptSnapshot(
                   entry.resolve("workspace"),
                   Files.readAllBytes(entry.resolve("world")),
-                  new Network(
-                      network.getProperty("bindAddress"),
-                      Integer.parseInt(network.getProperty("port"))),
+                  network(entry),
                   Map.copyOf(variables))
               .snapshot());
     } catch (IOException | RuntimeException unreadable) {
@@ -243,20 +253,10 @@ final class StateCache implements Checkpoints {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(target);
-          Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(f));
-        } else {
-          Files.copy(
-              f,
-              target,
-              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
-              java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        }
-      }
+    try {
+      FileTrees.copy(from, to);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

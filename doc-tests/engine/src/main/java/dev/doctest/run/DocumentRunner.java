@@ -85,6 +85,7 @@ public final class DocumentRunner {
     String stopped =
         firstStep > 0 ? null : spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
     Snapshot example = null; // the state before the throwaway example that is running, if one is
+    boolean drifted = false;
     for (int index = 0; index < spec.steps().size(); index++) {
       Step step = spec.steps().get(index);
       if (example != null && !step.isolated() && step.runs()) {
@@ -97,7 +98,8 @@ public final class DocumentRunner {
         results.add(StepResult.skipped(step, "not run: the run started at a later step"));
         continue;
       }
-      if (stopped == null && step.runs()) {
+      // After a drift no state is kept: a run started from it would not show the drift.
+      if (stopped == null && !drifted && step.runs()) {
         checkpoints.before(spec, chain, index, step, stage);
       }
       if (stopped != null) {
@@ -107,6 +109,7 @@ public final class DocumentRunner {
       } else {
         StepResult r = withWorldProblems(runStep(step, stage), stage);
         results.add(r);
+        drifted |= r.status() == StepResult.Status.DRIFTED;
         if (r.status() == StepResult.Status.FAILED) {
           stopped =
               "the step at " + step.location() + " failed, so the state after it cannot be trusted";

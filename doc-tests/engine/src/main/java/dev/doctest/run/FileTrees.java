@@ -27,11 +27,7 @@ public final class FileTrees {
   public static Path copy(Path from, Path to) {
     walk(
         from,
-        dir -> {
-          Path target = to.resolve(from.relativize(dir).toString());
-          Files.createDirectories(target);
-          Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(dir));
-        },
+        dir -> Files.createDirectories(to.resolve(from.relativize(dir).toString())),
         file ->
             Files.copy(
                 file,
@@ -43,6 +39,9 @@ public final class FileTrees {
           if (failure != null) {
             throw failure;
           }
+          // Last: a read-only folder must still take its entries (a user other than root).
+          Files.setPosixFilePermissions(
+              to.resolve(from.relativize(dir).toString()), Files.getPosixFilePermissions(dir));
         });
     return to;
   }

@@ -258,6 +258,33 @@ class DocTestCommandTest {
   }
 
   @Test
+  void fromAfterAFileBeforeItBecameAThrowawayExampleRunsTheWholePage() throws IOException {
+    int line = keptOnce("tutorials/basics.md", "fake-cli id");
+    replace(
+        "tutorials/basics.md",
+        "```toml\n# ~/.fake-cli.toml",
+        "<!-- doctest: file isolated -->\n```toml\n# ~/.fake-cli.toml");
+
+    Run run = from(line + 1, "tutorials/basics.md");
+
+    assertThat(run.out()).contains("No state kept before line " + (line + 1));
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+  }
+
+  @Test
+  void fromAfterAStepThatDriftedRunsTheWholePageAndShowsTheDrift() throws IOException {
+    replace("tutorials/basics.md", "/Users/you/project\nhi\n", "/Users/you/project\nho\n");
+    int line = keptOnce("tutorials/basics.md", "fake-cli id");
+
+    Run run = from(line, "tutorials/basics.md");
+
+    assertThat(run.out())
+        .contains("No state kept before line " + line)
+        .contains("output drifted (pwd && echo \"$GREETING\")");
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+  }
+
+  @Test
   void fromAfterTheStepsBeforeItChangedRunsTheWholePage() throws IOException {
     Assumptions.assumeTrue(dev.doctest.run.Confinement.detect().confined(), "needs bubblewrap");
     doctest(page("tutorials/basics.md"));
