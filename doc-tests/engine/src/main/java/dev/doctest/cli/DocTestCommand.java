@@ -263,36 +263,47 @@ final class DocTestCommand implements Callable<Integer> {
     }
     for (int i = 0; i < spec.steps().size(); i++) {
       Step step = spec.steps().get(i);
-      boolean on =
-          step.location().line() == from || step.shown().stream().anyMatch(b -> b.line() == from);
-      if (on) {
+      if (lastLine(step) >= from) {
+        int line = step.location().line();
+        if (line != from && step.shown().stream().noneMatch(b -> b.line() == from)) {
+          out.println("  Line " + from + " is in or just before the step at line " + line + ".");
+        }
         int start = DocumentRunner.examplesStart(spec.steps(), i);
         if (start != i) {
+          line = spec.steps().get(start).location().line();
           out.println(
-              "  Line "
-                  + from
+              "  The step at line "
+                  + step.location().line()
                   + " is one of the throwaway examples that start at line "
-                  + spec.steps().get(start).location().line()
-                  + " (the page goes back to the state before them): starting there.");
-          i = start;
+                  + line
+                  + " (the page goes back to the state before them).");
         }
-        if (cache.hasBefore(spec, plan.chain(page), i)) {
-          out.println(
-              "  Starting at line "
-                  + spec.steps().get(i).location().line()
-                  + " from the state kept before it.");
-          return i;
+        if (start == 0) {
+          out.println("  Line " + line + " is the page's first step: running the page.");
+          return 0;
+        }
+        if (cache.hasBefore(spec, plan.chain(page), start)) {
+          out.println("  Starting at line " + line + " from the state kept before it.");
+          return start;
         }
         out.println(
             "  No state kept before line "
-                + from
+                + line
                 + " (the steps before it or the pages it continues changed, a step before it"
                 + " drifted, or it is older than 30 minutes): running the page from its start.");
         return 0;
       }
     }
-    out.println("  No step starts on line " + from + ": running the page from its start.");
+    out.println("  No step on or after line " + from + ": running the page from its start.");
     return 0;
+  }
+
+  /** The last line of the page a step takes: the closing fence of its last block. */
+  private static int lastLine(Step step) {
+    return step.shown().stream()
+        .mapToInt(b -> b.line() + (int) b.text().lines().count() + 1)
+        .max()
+        .orElse(step.location().line());
   }
 
   private void list(DocTests engine, Plan plan, World world) {

@@ -145,6 +145,19 @@ class DocTestCommandTest {
         .contains("fake-cli id");
   }
 
+  @Test
+  void fromALineInsideABlockStartsAtItsStep() throws IOException {
+    int line = keptOnce("tutorials/basics.md", "fake-cli id");
+
+    Run run = from(line + 1, "tutorials/basics.md");
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains(
+            "Line " + (line + 1) + " is in or just before the step at line " + line + ".",
+            "Starting at line " + line + " from the state kept before it.");
+  }
+
   /** A page whose file holds the world's URL, which a later step reads. */
   private static final String REMEMBERED_SERVER =
       """
@@ -249,11 +262,11 @@ class DocTestCommandTest {
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
         .contains(
-            "Line "
+            "The step at line "
                 + second
                 + " is one of the throwaway examples that start at line "
                 + first
-                + " (the page goes back to the state before them): starting there.",
+                + " (the page goes back to the state before them).",
             "Starting at line " + first + " from the state kept before it.");
   }
 
