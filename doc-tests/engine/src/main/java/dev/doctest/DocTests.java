@@ -150,8 +150,9 @@ public final class DocTests implements AutoCloseable {
 
   /**
    * Starts running {@code plan} as {@link #start(Plan, Consumer)} does, keeping and offering page
-   * states through {@code checkpoints}, the pages asked for from step {@code firstStep}. A run that
-   * starts a page after its first step writes no report for it: not all of it was verified.
+   * states through {@code checkpoints}, the pages asked for from step {@code firstStep}. A page
+   * that starts after its first step gets no report: not all of it was verified (one whose kept
+   * state could not be used runs from its start, and does).
    */
   public Map<Path, CompletableFuture<DocumentResult>> start(
       Plan plan, Consumer<DocumentResult> onFinished, Checkpoints checkpoints, int firstStep) {
@@ -174,8 +175,7 @@ public final class DocTests implements AutoCloseable {
                 return ran;
               }
               DocumentResult result = options.update() ? writeBack(ran) : ran;
-              boolean partial = firstStep > 0 && plan.selected().contains(result.spec().file());
-              if (!partial) {
+              if (!result.partial()) {
                 List<Path> chain = plan.chain(result.spec().file());
                 reports.write(
                     result,

@@ -243,7 +243,9 @@ final class DocTestCommand implements Callable<Integer> {
         parses,
         confinement.confined() ? "(confined)" : "(unconfined)",
         reports.toString()
-            + (firstStep > 0 ? " (none for a run that started at a later step)" : ""));
+            + (mine.stream().anyMatch(DocumentResult::partial)
+                ? " (none for a page that started at a later step)"
+                : ""));
     if (!parses) {
       return 2;
     }

@@ -27,6 +27,18 @@ public record DocumentResult(
     Duration duration,
     boolean kept) {
 
+  /**
+   * Whether the run started after the page's first step (from a kept state): not all of the page
+   * was verified, so it gets no report.
+   */
+  public boolean partial() {
+    return steps.stream()
+        .anyMatch(
+            s ->
+                s.status() == StepResult.Status.SKIPPED
+                    && DocumentRunner.STARTED_LATER.equals(s.message()));
+  }
+
   public boolean passed() {
     return worldProblems.isEmpty() && steps.stream().noneMatch(StepResult::failed);
   }

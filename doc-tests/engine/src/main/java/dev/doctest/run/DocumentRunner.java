@@ -38,6 +38,9 @@ public final class DocumentRunner {
     this.images = images;
   }
 
+  /** Why a step before the one a run started at did not run. */
+  public static final String STARTED_LATER = "not run: the run started at a later step";
+
   /**
    * The first step of the throwaway examples (isolated steps, with only steps that do not run
    * between them) that step {@code index} belongs to; {@code index} itself if it is not isolated. A
@@ -95,7 +98,7 @@ public final class DocumentRunner {
         example = stage.snapshot();
       }
       if (index < firstStep) {
-        results.add(StepResult.skipped(step, "not run: the run started at a later step"));
+        results.add(StepResult.skipped(step, STARTED_LATER));
         continue;
       }
       // After a drift no state is kept: a run started from it would not show the drift.

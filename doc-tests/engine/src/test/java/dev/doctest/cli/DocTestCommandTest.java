@@ -142,7 +142,8 @@ class DocTestCommandTest {
     assertThat(run.out())
         .contains("Starting at line " + line + " from the state kept before it.")
         .contains("steps not run: the run started at a later step")
-        .contains("fake-cli id");
+        .contains("fake-cli id")
+        .contains("(none for a page that started at a later step)");
   }
 
   @Test
@@ -203,6 +204,8 @@ class DocTestCommandTest {
       keptPort = Integer.parseInt(network.getProperty("port"));
     }
 
+    Path report = temp.resolve("reports/tutorials/remembered.md.json");
+    Files.delete(report);
     Run run;
     try (java.net.ServerSocket taken =
         new java.net.ServerSocket(keptPort, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -218,7 +221,9 @@ class DocTestCommandTest {
                 + keptPort
                 + " \\(\\$\\{server\\.url}\\), now http://127\\.0\\.0\\.1:\\d+\\): running the"
                 + " page from its start\\.")
-        .contains("echo https://your-server.example.com > ~/server.txt");
+        .contains("echo https://your-server.example.com > ~/server.txt")
+        .doesNotContain("none for a page that started at a later step");
+    assertThat(report).as("the page ran whole: its report is written").isRegularFile();
   }
 
   @Test
