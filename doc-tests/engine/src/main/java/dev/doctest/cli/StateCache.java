@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -179,10 +180,11 @@ final class StateCache implements Checkpoints {
       store(network, fresh.resolve("network"));
       // Only the values its files hold: all that a later run checks.
       Properties variables = new Properties();
+      Set<String> held = s.mentioned(s.variables().values());
       s.variables()
           .forEach(
               (name, value) -> {
-                if (s.mentions(value)) {
+                if (held.contains(value)) {
                   variables.setProperty(name, value);
                 }
               });

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,16 +23,26 @@ import java.util.stream.Stream;
  */
 public record Snapshot(Path dir, byte[] world, Network network, Map<String, String> variables)
     implements AutoCloseable {
-  /** Whether any file of the snapshot contains {@code text} (as UTF-8 bytes). */
-  public boolean mentions(String text) {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+  /**
+   * Those of {@code texts} that some file of the snapshot contains (as UTF-8 bytes); each file is
+   * read once, however many texts are asked about.
+   */
+  public Set<String> mentioned(Collection<String> texts) {
+    Set<String> found = new HashSet<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
-          return true;
+        byte[] content = Files.readAllBytes(f);
+        for (String text : texts) {
+          if (!found.contains(text)
+              && indexOf(content, text.getBytes(StandardCharsets.UTF_8)) >= 0) {
+            found.add(text);
+          }
+        }
+        if (found.size() == texts.size()) {
+          break;
         }
       }
-      return false;
+      return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where one page runs: its workspace, its world instance, and the values (placeholders, prompts'
@@ -95,14 +96,29 @@ public final class Stage implements AutoCloseable {
    * a value that differs on this stage (the world's URL, on another port); empty if none.
    */
   public Optional<String> misfit(Snapshot state) {
-    for (Map.Entry<String, String> v : variables.values().entrySet()) {
-      String old = state.variables().get(v.getKey());
-      if (old != null && !old.equals(v.getValue()) && state.mentions(old)) {
-        return Optional.of(
-            "its files hold " + old + " (${" + v.getKey() + "}), now " + v.getValue());
-      }
-    }
-    return Optional.empty();
+    Map<String, String> changed =
+        new LinkedHashMap<>(); // name -> the value the state was made with
+    variables
+        .values()
+        .forEach(
+            (name, now) -> {
+              String old = state.variables().get(name);
+              if (old != null && !old.equals(now)) {
+                changed.put(name, old);
+              }
+            });
+    Set<String> held = changed.isEmpty() ? Set.of() : state.mentioned(changed.values());
+    return changed.entrySet().stream()
+        .filter(c -> held.contains(c.getValue()))
+        .findFirst()
+        .map(
+            c ->
+                "its files hold "
+                    + c.getValue()
+                    + " (${"
+                    + c.getKey()
+                    + "}), now "
+                    + variables.values().get(c.getKey()));
   }
 
   public Workspace workspace() {
