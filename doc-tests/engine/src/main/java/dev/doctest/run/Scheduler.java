@@ -118,18 +118,26 @@ public final class Scheduler {
 
   /**
    * A stage holding {@code kept}, if it reads there as it did where it was kept; else nothing, and
-   * the page runs as if nothing were kept (the checkpoints are told why).
+   * the page runs as if nothing were kept (the checkpoints are told why). Its world listens
+   * anywhere (a world started ahead will do) unless the state's files name where the kept one
+   * listened.
    */
   private Optional<Stage> resume(DocumentSpec spec, Snapshot kept, int first) {
     try (kept) {
       Stage stage;
+      Optional<String> misfit;
       try {
-        stage = Stage.resume(config, settings, confinement, world, kept);
+        stage = Stage.open(config, settings, confinement, world, Optional.of(kept));
+        misfit = stage.misfit(kept);
+        if (misfit.isPresent() && kept.network().port() != 0) {
+          stage.close();
+          stage = Stage.whereKept(config, settings, confinement, world, kept);
+          misfit = stage.misfit(kept);
+        }
       } catch (RuntimeException e) {
         checkpoints.unusable(spec, first, "its world did not start: " + e.getMessage());
         return Optional.empty();
       }
-      Optional<String> misfit = stage.misfit(kept);
       if (misfit.isPresent()) {
         stage.close();
         checkpoints.unusable(spec, first, misfit.get());

@@ -50,21 +50,15 @@ public final class Stage implements AutoCloseable {
   }
 
   /**
-   * A stage holding {@code kept} (a state kept from an earlier run). Its world listens anywhere (a
-   * world started ahead will do) unless the state's files name where the kept one listened; then
-   * there, if it can. See {@link #misfit}.
+   * A stage holding {@code kept} (a state kept from an earlier run), its world listening where the
+   * kept one did if it can (else anywhere: {@link #misfit} then tells).
    */
-  public static Stage resume(
+  public static Stage whereKept(
       DocTestConfig config,
       RunSettings settings,
       Confinement confinement,
       World world,
       Snapshot kept) {
-    Stage anywhere = open(config, settings, confinement, world, Optional.of(kept));
-    if (kept.network().port() == 0 || anywhere.misfit(kept).isEmpty()) {
-      return anywhere;
-    }
-    anywhere.close();
     try {
       return open(config, settings, confinement, world, Optional.of(kept), kept.network());
     } catch (RuntimeException taken) {
