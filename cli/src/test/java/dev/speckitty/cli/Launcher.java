@@ -1,7 +1,9 @@
 package dev.speckitty.cli;
 
+import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,18 @@ public final class Launcher {
     this.executable = Path.of(System.getProperty("spec-kitty.launcher"));
     this.home = home;
     this.cwd = home;
+  }
+
+  /** Where this HOME keeps spec-kitty's state. */
+  public StatePaths state() {
+    return StatePaths.inHome(home);
+  }
+
+  /** Writes {@code ~/.spec-kitty/config.toml} naming the server at {@code url}. */
+  public Launcher configure(String url) throws IOException {
+    Files.createDirectories(state().dir());
+    Files.writeString(state().config(), "[server]\nurl = \"" + url + "\"\n");
+    return this;
   }
 
   public Launcher cd(Path dir) {

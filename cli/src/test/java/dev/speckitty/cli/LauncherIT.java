@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,9 +51,7 @@ class LauncherIT {
                         """
                         {"access": "a1", "refresh": "r1", "access_expires_in": 86400,
                          "refresh_expires_in": 604800, "team_slug": "kitty-team"}""")));
-    Files.createDirectories(home.resolve(".spec-kitty"));
-    Files.writeString(
-        home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + server.baseUrl() + "\"\n");
+    new Launcher(home).configure(server.baseUrl());
 
     Launcher.Run login = launch("your-email@example.com\npw-123\n", "auth", "login");
     Launcher.Run status = launch("", "auth", "status");
@@ -118,7 +117,7 @@ class LauncherIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.waitFor()).isZero();
-    assertThat(home.resolve(".spec-kitty/queue.db")).isRegularFile();
+    assertThat(StatePaths.inHome(home).queue()).isRegularFile();
     assertThat(out)
         .isEqualTo(
             "✅ Created project p in ./p\n"

@@ -161,7 +161,6 @@ public final class DocTests implements AutoCloseable {
       pages = startedAhead != null ? startedAhead : world;
     }
     DocumentRunner runner = new DocumentRunner(config, options.reportDir().resolve("images"));
-    JsonReport reports = reports();
     return new Scheduler(
             config,
             settings,
@@ -169,27 +168,43 @@ public final class DocTests implements AutoCloseable {
             confinement,
             runner,
             options.parallelism(),
-            ran -> {
-              if (ran.kept()) {
-                onFinished.accept(ran);
-                return ran;
-              }
-              DocumentResult result = options.update() ? writeBack(ran) : ran;
-              if (!result.partial()) {
-                List<Path> chain = plan.chain(result.spec().file());
-                reports.write(
-                    result,
-                    chain,
-                    chain.isEmpty()
-                        ? Optional.empty()
-                        : plan.spec(chain.get(0)).map(DocumentSpec::title));
-              }
-              onFinished.accept(result);
-              return result;
-            },
+            ran -> finished(plan, ran, onFinished),
             checkpoints,
             firstStep)
         .start(plan);
+  }
+
+  /**
+   * A page's result as the run completes it: its report written (unless it was not verified whole)
+   * and, in update mode, its drifted output written back first; {@code onFinished} hears of it.
+   */
+  DocumentResult finished(Plan plan, DocumentResult ran, Consumer<DocumentResult> onFinished) {
+    if (ran.kept()) {
+      onFinished.accept(ran);
+      return ran;
+    }
+    DocumentResult result = options.update() ? writeBack(ran) : ran;
+    if (!result.partial()) {
+      List<Path> chain = plan.chain(result.spec().file());
+      reports()
+          .write(
+              result,
+              chain,
+              chain.isEmpty()
+                  ? Optional.empty()
+                  : plan.spec(chain.get(0)).map(DocumentSpec::title));
+    }
+    onFinished.accept(result);
+    return result;
+  }
+
+  /**
+   * Runs pages of {@code plan} only when asked for, each with the pages it continues: a page asked
+   * for alone starts no other page, and a page asked for after the page it continues starts from
+   * that page's end state (each step runs once).
+   */
+  public OnDemand onDemand(Plan plan, Consumer<DocumentResult> onFinished) {
+    return new OnDemand(this, plan, onFinished);
   }
 
   private static void copyImage(Path fresh, Path pageDir, Step.Browse b) {

@@ -73,7 +73,7 @@ class OutputMatcherTest {
         Arguments.of("CRLF and trailing spaces", "a  \r\nb\t\r\n\r\n", exact("a\nb"), true),
         Arguments.of("ANSI colours", "\u001B[32m✅ ok\u001B[0m\n", exact("✅ ok"), true),
         Arguments.of(
-            "sandbox values become placeholders",
+            "values of the run become placeholders",
             "Server URL   http://127.0.0.1:41234\nConfig File  /tmp/doctest-1/home/.fake-cli/config.toml\n",
             exact(
                 "Server URL   https://your-server.example.com\nConfig File  /Users/you/.fake-cli/config.toml"),

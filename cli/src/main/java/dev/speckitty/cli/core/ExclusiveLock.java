@@ -17,8 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * apart). Used for the credentials, the sync and each project.
  */
 public final class ExclusiveLock implements AutoCloseable {
+  /**
+   * The one mutable static of the CLI, on purpose: the OS lock belongs to the whole JVM (a second
+   * lock of the same file in one JVM throws instead of waiting), so the lock between its threads
+   * must be JVM-wide too. It holds one entry per lock file used: a handful.
+   */
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
       new ConcurrentHashMap<>();
+
   private static final long POLL_MILLIS = 50;
 
   private final ReentrantLock threads;

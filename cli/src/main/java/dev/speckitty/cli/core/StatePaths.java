@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where spec-kitty keeps its state, named once: {@code ~/.spec-kitty/} and the files in it. Every
- * command and test finds config, credentials and queue through these methods.
+ * command and test finds config, credentials and queue through these methods (messages name them as
+ * a reader sees them, {@code ~/.spec-kitty/config.toml}).
  *
  * @param dir the state folder, {@code ~/.spec-kitty}
  */

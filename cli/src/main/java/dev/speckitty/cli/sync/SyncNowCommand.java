@@ -16,7 +16,6 @@ import dev.speckitty.cli.queue.EventQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -46,8 +45,7 @@ final class SyncNowCommand extends BaseCommand {
   static final Duration SYNC_WAIT = Duration.ofSeconds(3);
 
   private static final Set<Failure> NEED_LOGIN =
-      EnumSet.of(
-          Failure.NOT_AUTHENTICATED, Failure.SESSION_EXPIRED, Failure.SESSION_FOR_OTHER_SERVER);
+      Set.of(Failure.NOT_AUTHENTICATED, Failure.SESSION_EXPIRED, Failure.SESSION_FOR_OTHER_SERVER);
 
   @Override
   protected ExitCode execute() {

@@ -633,6 +633,61 @@ class SyncNowTest {
   }
 
   @Test
+  void aPulledEventWhoseTextFieldIsNotTextIsNotStoredForEveryTextFieldOfTheContract()
+      throws IOException {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> textFields = contractTextFields();
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < textFields.size(); i++) {
+      var event =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              mapper.readTree(teammateEvent("01JTEAMMATE00000000000000" + (char) ('A' + i)));
+      event.put(textFields.get(i), 7);
+      events.append(i == 0 ? "" : ",").append(event);
+    }
+    pullAnswers("{\"events\": [" + events + "], \"next_cursor\": \"c1\", \"has_more\": false}");
+
+    Result r = syncNow();
+
+    assertThat(r.out())
+        .contains(
+            "↓ Pulled 0 new events\n"
+                + "⚠ Pulled events that break the API contract were not stored: "
+                + textFields.size()
+                + ".\n"
+                + "   First: 01JTEAMMATE00000000000000A: "
+                + textFields.get(0)
+                + " must be a string.\n");
+    try (EventQueue q = EventQueue.open(cli.state().queue())) {
+      assertThat(q.pulledCount()).isZero();
+    }
+  }
+
+  /** The contract's plain text fields of an event: its string fields but the id and the time. */
+  private static List<String> contractTextFields() throws IOException {
+    var event =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readTree(java.nio.file.Path.of("../docs/reference/server-api.openapi.yaml").toFile())
+            .path("components")
+            .path("schemas")
+            .path("Event");
+    List<String> fields = new java.util.ArrayList<>();
+    event
+        .path("required")
+        .forEach(
+            f -> {
+              String name = f.asText();
+              if (event.path("properties").path(name).path("type").asText().equals("string")
+                  && !name.equals("event_id")
+                  && !name.equals("timestamp")) {
+                fields.add(name);
+              }
+            });
+    assertThat(fields).hasSizeGreaterThan(3);
+    return fields;
+  }
+
+  @Test
   void anUndecodableQueueRowIsSetAsideAndEveryOtherEventIsPushed() throws Exception {
     queue(3);
     try (java.sql.Connection db =

@@ -6,6 +6,7 @@ import dev.doctest.prose.Finding;
 import dev.speckitty.cli.config.ConfigLoader;
 import dev.speckitty.cli.core.CliContext;
 import dev.speckitty.cli.core.CliException;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,8 +49,9 @@ final class ConfigExample {
       throw new UncheckedIOException(e);
     }
     try {
-      Files.createDirectories(home.resolve(".spec-kitty"));
-      Files.writeString(home.resolve(".spec-kitty/config.toml"), file.content());
+      StatePaths state = StatePaths.inHome(home);
+      Files.createDirectories(state.dir());
+      Files.writeString(state.config(), file.content());
       CliContext ctx =
           new CliContext(
               Map.of(), home, home, InputStream.nullInputStream(), false, Clock.systemUTC());

@@ -53,7 +53,8 @@ class ContractOracleTest {
             Docs.settings(),
             new TeamServerWorld(Optional.of(stubs)),
             Docs.CONFINEMENT,
-            new DocTests.Options(temp.resolve("reports"), "test", false, 2))) {
+            new DocTests.Options(temp.resolve("reports"), "test", false, 2),
+            Docs.asciidoc())) {
       result = engine.start(engine.plan(List.of(page)), r -> {}).get(page.toAbsolutePath()).join();
     }
 

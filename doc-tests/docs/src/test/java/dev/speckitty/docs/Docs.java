@@ -2,6 +2,7 @@ package dev.speckitty.docs;
 
 import dev.doctest.DocTests;
 import dev.doctest.config.DocTestConfig;
+import dev.doctest.parse.AsciiDoc;
 import dev.doctest.run.Confinement;
 import dev.doctest.run.FileTrees;
 import dev.doctest.run.RunSettings;
@@ -23,6 +24,18 @@ final class Docs {
 
   private Docs() {}
 
+  /**
+   * One Asciidoctor for every test here (each costs seconds to start: JRuby); it lives as long as
+   * the test JVM.
+   */
+  static AsciiDoc asciidoc() {
+    return OneAsciiDoc.INSTANCE;
+  }
+
+  private static final class OneAsciiDoc {
+    static final AsciiDoc INSTANCE = new AsciiDoc();
+  }
+
   static RunSettings settings() {
     Map<String, String> outer = new java.util.HashMap<>(System.getenv());
     outer.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
@@ -40,7 +53,8 @@ final class Docs {
             reports,
             VersionProvider.version(),
             update,
-            Math.max(2, Runtime.getRuntime().availableProcessors())));
+            Math.max(2, Runtime.getRuntime().availableProcessors())),
+        asciidoc());
   }
 
   /** A copy of the real docs in {@code dir}/docs, for a test to mutate. */

@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.speckitty.cli.Launcher;
 import dev.speckitty.cli.Main;
 import dev.speckitty.cli.core.CliContext;
+import dev.speckitty.cli.core.StatePaths;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.TestEvents;
@@ -468,9 +470,7 @@ class FaultMatrixIT {
   /** A new HOME configured for {@code server}, logged in as the demo user. */
   private static Path loggedInHome(MockTeamServer server) throws IOException {
     Path home = Files.createDirectories(work.resolve("home-" + homes.incrementAndGet()));
-    Files.createDirectories(home.resolve(".spec-kitty"));
-    Files.writeString(
-        home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + server.baseUrl() + "\"\n");
+    new Launcher(home).configure(server.baseUrl());
     logIn(home);
     return home;
   }
@@ -528,7 +528,7 @@ class FaultMatrixIT {
   }
 
   private static Path queueOf(Path home) {
-    return home.resolve(".spec-kitty/queue.db");
+    return StatePaths.inHome(home).queue();
   }
 
   private static String padded(String json) {

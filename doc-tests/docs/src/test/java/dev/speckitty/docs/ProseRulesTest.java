@@ -24,7 +24,7 @@ class ProseRulesTest {
 
   private static Sentence sentence(String markdown) {
     Source source = new Source(Path.of("/docs/how-to/page.md"), "docs/how-to/page.md");
-    List<Sentence> sentences = new ProseReader(ProseTest.ASCIIDOC).read(source, markdown + "\n");
+    List<Sentence> sentences = new ProseReader(Docs.asciidoc()).read(source, markdown + "\n");
     assertThat(sentences).hasSize(1);
     return sentences.get(0);
   }

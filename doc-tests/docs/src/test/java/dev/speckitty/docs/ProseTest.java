@@ -3,7 +3,6 @@ package dev.speckitty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doctest.config.DocTestConfig;
-import dev.doctest.parse.AsciiDoc;
 import dev.doctest.parse.DocumentParser;
 import dev.doctest.prose.Finding;
 import dev.doctest.prose.ProseCheck;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +19,10 @@ import org.junit.jupiter.api.Test;
  * in the words must work as surely as the checked code blocks.
  */
 class ProseTest {
-  static final AsciiDoc ASCIIDOC = new AsciiDoc();
-
-  @AfterAll
-  static void close() {
-    ASCIIDOC.close();
-  }
-
   /** The prose check of the docs set at {@code root} with the CLI's names. */
   static ProseCheck check(Path root) {
-    return new ProseCheck(DocTestConfig.load(root), ASCIIDOC, new CliVocabulary(CliNames.CLI));
+    return new ProseCheck(
+        DocTestConfig.load(root), Docs.asciidoc(), new CliVocabulary(CliNames.CLI));
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.speckitty.cli.Launcher;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +44,7 @@ class SandboxIT {
       assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
       assertThat(banner).contains("  Demo login: reader@spec-kitty.test / kitty-42");
 
-      Files.createDirectories(home.resolve(".spec-kitty"));
-      Files.writeString(
-          home.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + url + "\"\n");
-      Launcher cli = new Launcher(home);
+      Launcher cli = new Launcher(home).configure(url);
       assertThat(cli.runWithStdin("reader@spec-kitty.test\nkitty-42\n", "auth", "login").output())
           .endsWith("   Logged in as: reader@spec-kitty.test\n");
       assertThat(cli.run("auth", "status").output())

@@ -3,6 +3,7 @@ package dev.speckitty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.cli.Launcher;
+import dev.speckitty.cli.core.StatePaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,9 +70,7 @@ class SandboxRestartIT {
 
   /** The CLI with HOME {@code dir}, logged in to {@code url}. */
   private static Launcher logIn(Path dir, String url) throws Exception {
-    Files.createDirectories(dir.resolve(".spec-kitty"));
-    Files.writeString(dir.resolve(".spec-kitty/config.toml"), "[server]\nurl = \"" + url + "\"\n");
-    Launcher cli = new Launcher(dir);
+    Launcher cli = new Launcher(dir).configure(url);
     assertThat(cli.runWithStdin("reader@spec-kitty.test\nkitty-42\n", "auth", "login").output())
         .endsWith("   Logged in as: reader@spec-kitty.test\n");
     return cli;
@@ -174,7 +173,7 @@ class SandboxRestartIT {
                 "--port",
                 "0",
                 "--state-dir",
-                home.resolve(".spec-kitty").toString())
+                StatePaths.inHome(home).dir().toString())
             .redirectErrorStream(true);
     launch.environment().put("HOME", home.toString());
     Process p = launch.start();
@@ -186,9 +185,9 @@ class SandboxRestartIT {
     assertThat(output)
         .isEqualTo(
             "❌ "
-                + home.resolve(".spec-kitty")
+                + StatePaths.inHome(home).dir()
                 + " is the spec-kitty CLI's own folder.\n"
                 + "   Keep the sandbox's state elsewhere, e.g. --state-dir ~/.spec-kitty-sandbox.\n");
-    assertThat(home.resolve(".spec-kitty")).doesNotExist();
+    assertThat(StatePaths.inHome(home).dir()).doesNotExist();
   }
 }

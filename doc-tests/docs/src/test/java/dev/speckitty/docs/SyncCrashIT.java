@@ -3,11 +3,11 @@ package dev.speckitty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.cli.Launcher;
+import dev.speckitty.cli.core.StatePaths;
 import dev.speckitty.cli.queue.EventEnvelope;
 import dev.speckitty.cli.queue.EventQueue;
 import dev.speckitty.cli.queue.TestEvents;
 import dev.speckitty.mockserver.MockTeamServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +29,9 @@ class SyncCrashIT {
   @Test
   void killedSyncLosesNothingAndDuplicatesNothing() throws Exception {
     List<EventEnvelope> queued =
-        TestEvents.queue(home.resolve(".spec-kitty/queue.db"), 2500, Instant.now());
+        TestEvents.queue(StatePaths.inHome(home).queue(), 2500, Instant.now());
     try (MockTeamServer server = MockTeamServer.start(0, Optional.empty())) {
-      Files.writeString(
-          home.resolve(".spec-kitty/config.toml"),
-          "[server]\nurl = \"" + server.baseUrl() + "\"\n");
-      Launcher cli = new Launcher(home);
+      Launcher cli = new Launcher(home).configure(server.baseUrl());
       assertThat(cli.runWithStdin("reader@spec-kitty.test\nkitty-42\n", "auth", "login").exitCode())
           .isZero();
 
@@ -66,7 +63,7 @@ class SyncCrashIT {
           queued.stream().map(EventEnvelope::eventId).collect(Collectors.toSet());
       assertThat(Set.copyOf(stored)).isEqualTo(expected);
     }
-    try (EventQueue q = EventQueue.open(home.resolve(".spec-kitty/queue.db"))) {
+    try (EventQueue q = EventQueue.open(StatePaths.inHome(home).queue())) {
       assertThat(q.queuedCount()).isZero();
     }
   }

@@ -1,6 +1,7 @@
 package dev.doctest.junit;
 
 import dev.doctest.DocTests;
+import dev.doctest.OnDemand;
 import dev.doctest.model.DocTestException;
 import dev.doctest.model.DocumentSpec;
 import dev.doctest.model.Step;
@@ -10,7 +11,6 @@ import dev.doctest.run.StepResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -22,15 +22,20 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * A run as JUnit 5 dynamic tests: a container per page, a test per step named {@code file:line
  * heading › command} (Surefire keeps only a test's own name, so the location is in it), and a test
- * for what the page's world reported. Only the pages asked for and the pages they continue run.
+ * for what the page's world reported. Only the pages asked for and the pages they continue run, and
+ * a page runs only when its tests do: an IDE or a filter that selects one page (or one step) of
+ * many starts that page and the pages it continues, no other.
  */
 public final class DocTestNodes {
   private DocTestNodes() {}
 
-  /** Starts {@code pages} on {@code engine}; each page's tests wait for that page only. */
+  /**
+   * The tests of {@code pages} on {@code engine}; each page starts when its tests are first run,
+   * and the summary (last) tells how many steps ran.
+   */
   public static Stream<DynamicNode> of(DocTests engine, List<Path> pages) {
     Plan plan = engine.plan(pages);
-    Map<Path, CompletableFuture<DocumentResult>> runs = engine.start(plan, r -> {});
+    OnDemand runs = engine.onDemand(plan, r -> {});
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path page : plan.pages()) {
       Path file = page.toAbsolutePath().normalize();
@@ -42,32 +47,32 @@ public final class DocTestNodes {
                 file.toUri(),
                 () -> Assertions.fail(e.getMessage())));
       } else {
-        nodes.add(container(plan.spec(file).get(), runs.get(file), engine.updating()));
+        nodes.add(container(plan.spec(file).get(), runs, engine.updating()));
       }
     }
     nodes.add(
         DynamicTest.dynamicTest(
-            "summary: every page ran, each step once",
+            "summary: the pages that ran, each step once",
             () -> {
               List<DocumentResult> results =
-                  runs.values().stream().map(CompletableFuture::join).toList();
+                  runs.started().stream().map(CompletableFuture::join).toList();
               engine.writeSummary(results);
-              long steps = results.stream().mapToLong(DocumentResult::stepsRun).sum();
               System.out.println(
-                  steps
+                  runs.stepsRun()
                       + " steps ran in "
                       + results.size()
                       + " pages"
                       + (engine.confinement().confined() ? ", confined." : ", unconfined."));
+              runs.notes().forEach(System.out::println);
             }));
-    return nodes.stream();
+    return nodes.stream().onClose(runs::close);
   }
 
-  private static DynamicNode container(
-      DocumentSpec spec, CompletableFuture<DocumentResult> run, boolean updating) {
+  private static DynamicNode container(DocumentSpec spec, OnDemand runs, boolean updating) {
     String title =
         spec.location().shown() + " (" + spec.blocksRun() + "/" + spec.blocks() + " blocks run)";
-    Stream<DynamicNode> children = Stream.of(spec).flatMap(s -> steps(run.join(), updating));
+    Stream<DynamicNode> children =
+        Stream.of(spec).flatMap(s -> steps(runs.run(s.file()).join(), updating));
     return DynamicContainer.dynamicContainer(title, spec.file().toUri(), children);
   }
 

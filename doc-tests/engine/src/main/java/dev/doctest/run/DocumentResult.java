@@ -47,4 +47,13 @@ public record DocumentResult(
   public long stepsRun() {
     return steps.stream().filter(s -> s.status() != StepResult.Status.SKIPPED).count();
   }
+
+  /** Where the page first failed: its first failed step's location, or what its world saw. */
+  public String firstFailure() {
+    return steps.stream()
+        .filter(StepResult::failed)
+        .map(s -> s.step().location().toString())
+        .findFirst()
+        .orElse(String.join("; ", worldProblems));
+  }
 }

@@ -64,6 +64,28 @@ public final class Plan {
     specs.put(page, spec);
   }
 
+  /**
+   * The part of this plan that {@code page} needs: the page and the pages it continues (parsed
+   * already), {@code page} the only one asked for.
+   */
+  public Plan only(Path page) {
+    Path p = page.toAbsolutePath().normalize();
+    Plan sub = new Plan(List.of(p));
+    List<Path> needed = new ArrayList<>(chain(p));
+    java.util.Collections.reverse(needed);
+    needed.add(p);
+    for (Path n : needed) {
+      spec(n).ifPresent(s -> sub.specs.put(n, s));
+      problem(n).ifPresent(e -> sub.problems.put(n, e));
+      for (Path next : successors(n)) {
+        if (needed.contains(next)) {
+          sub.successors.computeIfAbsent(n, k -> new ArrayList<>()).add(next);
+        }
+      }
+    }
+    return sub;
+  }
+
   /** The pages asked for, in the order asked. */
   public List<Path> selected() {
     return selected;

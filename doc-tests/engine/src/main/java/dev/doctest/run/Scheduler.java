@@ -243,7 +243,7 @@ public final class Scheduler {
         complete(result);
         for (Path n : next) {
           finish(
-              plan.spec(n).orElseThrow(), "the page it continues failed: " + firstFailure(result));
+              plan.spec(n).orElseThrow(), "the page it continues failed: " + result.firstFailure());
         }
         return;
       }
@@ -299,13 +299,5 @@ public final class Scheduler {
       }
       return Optional.of(copy);
     }
-  }
-
-  private static String firstFailure(DocumentResult result) {
-    return result.steps().stream()
-        .filter(StepResult::failed)
-        .map(s -> s.step().location().toString())
-        .findFirst()
-        .orElse(String.join("; ", result.worldProblems()));
   }
 }
