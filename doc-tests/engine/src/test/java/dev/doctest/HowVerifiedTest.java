@@ -57,6 +57,46 @@ class HowVerifiedTest {
   }
 
   @Test
+  void aFailingCommandWhoseOutputIsHiddenSaysItFails() {
+    EngineFixture f =
+        new EngineFixture(temp)
+            .mutate(
+                "tutorials/basics.md",
+                "run=\"fake-cli fail 1\" exit=1",
+                "run=\"fake-cli fail 1\" exit=1 hides-output=\"it is long\"");
+    HowVerified how = new HowVerified(f.config(), Map.of());
+
+    List<List<String>> notes =
+        f.parse("tutorials/basics.md").steps().stream().map(how::of).toList();
+
+    assertThat(notes)
+        .contains(
+            List.of(
+                "Verified by running `fake-cli fail 1`.",
+                "Its output is not shown (it is long); verified that it fails with exit code 1."));
+  }
+
+  @Test
+  void aFileWhoseBlockDoesNotShowItsPathSaysWhereItWasWritten() {
+    EngineFixture f =
+        new EngineFixture(temp)
+            .mutate(
+                "tutorials/basics.md",
+                "```toml\n# ~/.fake-cli.toml\n",
+                "<!-- doctest: file path=~/.fake-cli.toml -->\n```toml\n");
+    HowVerified how = new HowVerified(f.config(), Map.of());
+
+    List<List<String>> notes =
+        f.parse("tutorials/basics.md").steps().stream().map(how::of).toList();
+
+    assertThat(notes)
+        .contains(List.of("Written to `~/.fake-cli.toml` (the block does not show where)."));
+    assertThat(new EngineFixture(temp.resolve("unchanged")).parse("tutorials/basics.md").steps())
+        .map(how::of)
+        .doesNotContain(List.of("Written to `~/.fake-cli.toml` (the block does not show where)."));
+  }
+
+  @Test
   void throwawayStepsSayOnceThatTheyRanOnACopyAndLaterOnesThatTheyShareIt() throws Exception {
     EngineFixture f = new EngineFixture(temp);
     Files.writeString(

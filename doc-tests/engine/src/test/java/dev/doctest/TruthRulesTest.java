@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doctest.model.DocTestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,63 @@ class TruthRulesTest {
             .mutate(BASICS, "## Greet\n", "## Greet\n\n<pre>\nfake-cli greet --loud\n</pre>\n");
 
     assertRefusedAt(f, BASICS, f.lineOf(BASICS, "<pre>"), "code in raw HTML");
+  }
+
+  @Test
+  void rawHtmlThatCanHideStepsIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(BASICS, "## Greet\n", "## Greet\n\n<div style=\"display:none\">\n\n")
+            .mutate(BASICS, "The fixture greeted", "</div>\n\nThe fixture greeted");
+
+    assertRefusedAt(f, BASICS, f.lineOf(BASICS, "<div"), "raw HTML (<div", "write Markdown");
+  }
+
+  @Test
+  void aCommentOpenedInsideRawHtmlIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(BASICS, "## Greet\n", "## Greet\n\n<div>\n<!--\n")
+            .mutate(BASICS, "The fixture greeted", "<div>-->\n\nThe fixture greeted");
+
+    assertRefusedAt(f, BASICS, f.lineOf(BASICS, "<div>"), "HTML comment not closed where it opens");
+  }
+
+  @Test
+  void pageMetadataTheSiteHidesIsRefused() {
+    for (String metadata : List.of("keywords: authentication\n", "---\ntitle: Basics\n---\n")) {
+      EngineFixture f =
+          fixture().mutate(BASICS, "<!-- doctest-document:", metadata + "<!-- doctest-document:");
+
+      assertRefusedAt(f, BASICS, 1, "as the page's metadata");
+    }
+  }
+
+  @Test
+  void invisibleCharactersInABlockAreRefused() {
+    for (String hidden : List.of("\b", "\u001B]0;x\u0007", "\u202E")) {
+      EngineFixture f =
+          fixture().mutate(BASICS, "```\nHello, world!\n", "```\nHello, wor" + hidden + "ld!\n");
+
+      assertRefusedAt(
+          f,
+          BASICS,
+          f.lineOf(BASICS, "Hello, wor" + hidden),
+          String.format("invisible character U+%04X", (int) hidden.charAt(0)));
+    }
+  }
+
+  @Test
+  void aFileWrittenElsewhereThanItsBlockShowsIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```toml\n# ~/.fake-cli.toml\n",
+                "<!-- doctest: path=./notes/fake-cli.toml -->\n```toml\n# ~/.fake-cli.toml\n");
+
+    assertRefusedAt(
+        f, BASICS, f.lineOf(BASICS, "```toml"), "path=./notes/fake-cli.toml but the block shows");
   }
 
   @Test

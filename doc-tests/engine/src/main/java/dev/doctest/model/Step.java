@@ -181,6 +181,13 @@ public sealed interface Step {
       return "write " + path;
     }
 
+    /** Whether the block names its path on its first line, as a comment ({@code # ~/x.toml}). */
+    public boolean showsItsPath() {
+      String first = content.lines().findFirst().orElse("").strip();
+      return first.matches(
+          "(?:#|//|;|--|<!--)\\s*" + java.util.regex.Pattern.quote(path) + "\\s*(?:-->)?");
+    }
+
     @Override
     public List<Shown> shown() {
       return List.of(new Shown(location.line(), "file", content));

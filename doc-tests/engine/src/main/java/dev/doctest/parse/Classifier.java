@@ -94,6 +94,9 @@ final class Classifier {
       ParsedMarkup.Unrun first = markup.unrun().get(0);
       throw new DocTestException(first.location(), first.what());
     }
+    if (executable) {
+      markup.blocks().forEach(Classifier::checkNoHiddenCharacters);
+    }
     List<Step> steps = executable ? steps(markup.blocks()) : List.of();
     return new DocumentSpec(
         file, markup.title(), continues, fixture, steps, markup.blocks().size());
@@ -174,6 +177,19 @@ final class Classifier {
                     + b.language()
                     + " block is a command the reader runs, not a file to write: 'file' is for"
                     + " data blocks (toml, json, yaml, text)");
+          }
+          Optional<String> shownPath = pathComment(b);
+          if (d.value("path").isPresent()
+              && shownPath.isPresent()
+              && !shownPath.get().equals(d.value("path").get())) {
+            throw new DocTestException(
+                b.location(),
+                "path="
+                    + d.value("path").get()
+                    + " but the block shows "
+                    + shownPath.get()
+                    + ": readers write the file where the block says; make them the same, or drop"
+                    + " path=");
           }
           String path =
               d.value("path")
@@ -338,6 +354,32 @@ final class Classifier {
               + path
               + " is outside the page's workspace: write under ~/ or relative to the current"
               + " folder");
+    }
+  }
+
+  /**
+   * Control characters, and the invisible ones that format or reorder text: a terminal acts on them
+   * (a backspace rubs out, an escape sequence hides what follows), a browser does not, and the
+   * comparison sees what a terminal shows. Tabs and line ends are fine; so is a CRLF page.
+   */
+  private static final Pattern HIDDEN_CHARACTER =
+      Pattern.compile(
+          "[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u00AD\\u061C\\u200B-\\u200F\\u202A-\\u202E"
+              + "\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+
+  private static void checkNoHiddenCharacters(RawBlock b) {
+    String content = b.content().replace("\r\n", "\n");
+    Matcher m = HIDDEN_CHARACTER.matcher(content);
+    if (m.find()) {
+      int line =
+          b.contentLine()
+              + (int) content.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+      throw new DocTestException(
+          b.location().atLine(line),
+          String.format(
+              "the block holds the invisible character U+%04X: a terminal acts on it, a browser"
+                  + " does not, so readers would not see what was checked; remove it",
+              (int) content.charAt(m.start())));
     }
   }
 

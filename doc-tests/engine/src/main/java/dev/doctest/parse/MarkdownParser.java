@@ -33,12 +33,29 @@ final class MarkdownParser {
   private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
   private static final Pattern RAW_CODE = Pattern.compile("(?i)<(pre|code|samp)[\\s>]");
 
+  /** An HTML block of comments only: annotations, or notes to writers. */
+  private static final Pattern COMMENTS_ONLY = Pattern.compile("(?s)\\s*(?:<!--.*?-->\\s*)+");
+
+  /** A first line the site reads as page metadata (front matter, or {@code key: value}). */
+  private static final Pattern METADATA =
+      Pattern.compile("^(?:---\\s*|[A-Za-z][\\w-]*:(?:\\s.*)?)$");
+
   private static final Parser PARSER =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
   ParsedMarkup parse(Source file, String text) {
     Node document = PARSER.parse(text);
     Collector collector = new Collector(file);
+    String first = text.lines().findFirst().orElse("");
+    if (METADATA.matcher(first).matches()) {
+      collector.unrun.add(
+          new ParsedMarkup.Unrun(
+              file.at(1),
+              "the site reads '"
+                  + first.strip()
+                  + "' and the lines after it as the page's metadata and shows none of them, but"
+                  + " the checker reads them as Markdown: start the page with its # title"));
+    }
     document.accept(collector);
     if (collector.pending != null) {
       throw new DocTestException(collector.pendingAt, "annotation is not followed by a code block");
@@ -105,6 +122,28 @@ final class MarkdownParser {
             documentAnnotations.with(
                 Annotations.parse(doc.group(1), at, Annotations.DOCUMENT_KEYS));
         return;
+      }
+      if (html.getLiteral().contains("<!--")
+          && !COMMENTS_ONLY.matcher(html.getLiteral()).matches()
+          && !RAW_CODE.matcher(html.getLiteral()).find()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                at,
+                html.getLiteral().contains("-->")
+                    ? "raw HTML with a comment: the site and the checker may disagree on what it"
+                        + " hides; put the comment in a block of its own"
+                    : "an HTML comment not closed where it opens: the site hides everything up to"
+                        + " its end, steps included, but the checker reads them; close it on its"
+                        + " own lines (<!-- … -->)"));
+      } else if (!html.getLiteral().contains("<!--")
+          && !RAW_CODE.matcher(html.getLiteral()).find()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                at,
+                "raw HTML ("
+                    + html.getLiteral().strip().lines().findFirst().orElse("")
+                    + ") is laid out by the site as it says (it can hide a step or look like"
+                    + " output) but the checker does not read it: write Markdown"));
       }
       if (RAW_CODE.matcher(html.getLiteral()).find()) {
         unrun.add(

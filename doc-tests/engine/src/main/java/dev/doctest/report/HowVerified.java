@@ -74,7 +74,13 @@ public final class HowVerified {
           .hidesOutput()
           .ifPresent(
               why ->
-                  notes.add("Its output is not shown (" + why + "); verified that it succeeds."));
+                  notes.add(
+                      "Its output is not shown ("
+                          + why
+                          + "); verified that it "
+                          + (c.options().exitCode() == 0
+                              ? "succeeds."
+                              : "fails with exit code " + c.options().exitCode() + ".")));
     } else if (step instanceof Step.Interactive i) {
       notes.addAll(run(i.options(), Optional.empty()));
       notes.addAll(expected(i.transcript()));
@@ -94,8 +100,13 @@ public final class HowVerified {
                       .append('`'));
       notes.add(note + ".");
       b.screenshot().ifPresent(p -> notes.add("The image " + p + " was taken by this build."));
-    } else if (step instanceof Step.WriteFile w && w.isolated()) {
-      notes.add(THROWAWAY);
+    } else if (step instanceof Step.WriteFile w) {
+      if (!w.showsItsPath()) {
+        notes.add("Written to `" + w.path() + "` (the block does not show where).");
+      }
+      if (w.isolated()) {
+        notes.add(THROWAWAY);
+      }
     }
     return notes;
   }

@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
  * the doc-tests ran it as (by text, in page order). A block with no partner is one the engine never
  * parsed — raw HTML {@code <pre>}, a block inside {@code <details>} or a table cell, a listing in
  * an AsciiDoc description list, a section only the site's renderer includes — and so was never
- * verified: a problem at its {@code file:line}.
+ * verified: a problem at its {@code file:line}. So is the other way round: a block of the report
+ * that no rendered block shows ran where readers cannot see it.
  */
 public final class BlockMap {
   private BlockMap() {}
@@ -48,7 +49,24 @@ public final class BlockMap {
         problems.add(unverified(pre, text, document, source, blocks));
       }
     }
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!used[i]) {
+        problems.add(unshown(blocks.get(i), document));
+      }
+    }
     return new Result(shown, problems);
+  }
+
+  private static String unshown(Report.Block block, String document) {
+    String first = block.text().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    return "docs/"
+        + document
+        + ":"
+        + block.line()
+        + ": a block the doc-tests ran that readers do not see on the site (“"
+        + abbreviate(first)
+        + "”): the site's renderer hid it (page metadata, an HTML comment, raw HTML around it)."
+        + " Put it where the site shows it, or remove it.";
   }
 
   private static int find(List<Report.Block> blocks, boolean[] used, String text, int from) {

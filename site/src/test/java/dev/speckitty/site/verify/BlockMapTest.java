@@ -93,4 +93,20 @@ class BlockMapTest {
         .startsWith(
             "docs/t.md:11: a code block readers see that no doc-test step ran (“spec-kitty hidden”)");
   }
+
+  @Test
+  void aBlockThatRanButTheSiteDoesNotShowIsAProblemAtItsLine() {
+    Document html = Jsoup.parse("<main><pre><code>spec-kitty sync now</code></pre></main>");
+    Report report =
+        report(
+            new Report.Block(3, "command", "spec-kitty sync now"),
+            new Report.Block(7, "command", "spec-kitty auth logout"));
+
+    assertThat(BlockMap.of(html, report, "t.md", SOURCE).problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "docs/t.md:7: a block the doc-tests ran that readers do not see on the site"
+                + " (“spec-kitty auth logout”)");
+  }
 }
