@@ -207,8 +207,7 @@ class DocTestCommandTest {
     Path report = temp.resolve("reports/tutorials/remembered.md.json");
     Files.delete(report);
     Run run;
-    try (java.net.ServerSocket taken =
-        new java.net.ServerSocket(keptPort, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket taken = holdPort(keptPort)) {
       run = from(line, "tutorials/remembered.md");
     }
 
@@ -224,6 +223,29 @@ class DocTestCommandTest {
         .contains("echo https://your-server.example.com > ~/server.txt")
         .doesNotContain("none for a page that started at a later step");
     assertThat(report).as("the page ran whole: its report is written").isRegularFile();
+  }
+
+  /**
+   * Listens on {@code port}: at once, or as soon as the world that listened there last has let it
+   * go (closing a server releases its port a moment after it returns).
+   */
+  private static java.net.ServerSocket holdPort(int port) throws IOException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+      } catch (java.net.BindException stillClosing) {
+        if (System.nanoTime() > deadline) {
+          throw stillClosing;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw stillClosing;
+        }
+      }
+    }
   }
 
   @Test
