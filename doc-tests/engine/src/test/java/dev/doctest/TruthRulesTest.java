@@ -262,6 +262,22 @@ class TruthRulesTest {
   }
 
   @Test
+  void rawHtmlInTheTextThatCanHideStepsIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "The fixture greeted us before we started:",
+                "The fixture greeted us\nbefore <div style=\"display:none\"> we started:");
+
+    assertRefusedAt(
+        f,
+        BASICS,
+        f.lineOf(BASICS, "before <div"),
+        "raw HTML (<div style=\"display:none\">) in the text");
+  }
+
+  @Test
   void aCommentOpenedInsideRawHtmlIsRefused() {
     EngineFixture f =
         fixture()

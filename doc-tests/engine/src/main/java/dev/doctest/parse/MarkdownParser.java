@@ -12,6 +12,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -36,12 +37,16 @@ final class MarkdownParser {
   /** An HTML block of comments only: annotations, or notes to writers. */
   private static final Pattern COMMENTS_ONLY = Pattern.compile("(?s)\\s*(?:<!--.*?-->\\s*)+");
 
+  /** Inline tags that change only how words look, without attributes. */
+  private static final Pattern PLAIN_INLINE_TAG =
+      Pattern.compile("(?i)</?(?:kbd|br|sup|sub|em|strong|b|i|code)\\s*/?>");
+
   /** A first line the site reads as page metadata (front matter, or {@code key: value}). */
   private static final Pattern METADATA =
       Pattern.compile("^(?:---\\s*|[A-Za-z][\\w-]*:(?:\\s.*)?)$");
 
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
   ParsedMarkup parse(Source file, String text) {
     Node document = PARSER.parse(text);
@@ -88,6 +93,7 @@ final class MarkdownParser {
       if (pending != null) {
         throw new DocTestException(pendingAt, "annotation is not followed by a code block");
       }
+      visitChildren(heading);
       this.heading = MarkdownText.of(heading);
       if (title.isEmpty() && heading.getLevel() == 1) {
         title = this.heading;
@@ -98,6 +104,25 @@ final class MarkdownParser {
     @Override
     public void visit(Paragraph paragraph) {
       textBefore = MarkdownText.of(paragraph);
+      visitChildren(paragraph);
+    }
+
+    /**
+     * Raw HTML inside a paragraph: a comment or a plain inline tag is fine; any other (a {@code
+     * <div style="display:none">} left open swallows the blocks after it on the site) is refused.
+     */
+    @Override
+    public void visit(HtmlInline html) {
+      String tag = html.getLiteral();
+      if (!tag.startsWith("<!--") && !PLAIN_INLINE_TAG.matcher(tag).matches()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                file.at(line(html)),
+                "raw HTML ("
+                    + tag
+                    + ") in the text: the site lays it out as it says (it can hide the steps after"
+                    + " it) but the checker does not read it: write Markdown"));
+      }
     }
 
     @Override
