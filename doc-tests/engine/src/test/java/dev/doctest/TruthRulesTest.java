@@ -325,6 +325,43 @@ class TruthRulesTest {
   }
 
   @Test
+  void anInlinePassthroughOfHtmlIsRefused() {
+    String page = "tutorials/basics.adoc";
+    for (String passthrough :
+        List.of("+++<div style=\"display:none\">+++", "pass:[<style>pre{font-size:0}</style>]")) {
+      EngineFixture f =
+          fixture().mutate(page, "== Greet\n", "== Greet\n\nHello " + passthrough + "\n");
+
+      assertRefusedAt(f, page, f.lineOf(page, "Hello "), "raw HTML in an inline passthrough");
+    }
+  }
+
+  @Test
+  void markupTheTwoMarkdownReadersDisagreeOnIsRefused() {
+    EngineFixture comment = fixture().mutate(BASICS, "## Greet\n", "## Greet\n\n<!-- a -- b -->\n");
+    assertRefusedAt(comment, BASICS, comment.lineOf(BASICS, "<!-- a --"), "comment holding '--'");
+
+    EngineFixture abbreviation =
+        fixture().mutate(BASICS, "## Greet\n", "## Greet\n\n*[zq]: hidden by the site\n");
+    assertRefusedAt(
+        abbreviation, BASICS, abbreviation.lineOf(BASICS, "*[zq]"), "as an abbreviation");
+  }
+
+  @Test
+  void aHiddenCommandCannotHideTheToolInACommentOrAnUnusualSpace() {
+    java.util.Map<String, String> refusals =
+        java.util.Map.of(
+            "run=\"printf 'oops' #| fake-cli fail 1\"", "a # starts a comment",
+            "run=\"Q=1\u2003fake-cli printf oops\"", "it must end in fake-cli");
+    refusals.forEach(
+        (run, why) -> {
+          EngineFixture f = fixture().mutate(BASICS, "run=\"fake-cli fail 1\"", run);
+
+          assertThat(parseError(f, BASICS)).contains(why);
+        });
+  }
+
+  @Test
   void asciiDocConditionalContentIsRefused() {
     String page = "tutorials/basics.adoc";
     EngineFixture f =

@@ -16,6 +16,7 @@ import dev.speckitty.site.verify.CurrentFiles;
 import dev.speckitty.site.verify.IncludeCheck;
 import dev.speckitty.site.verify.Report;
 import dev.speckitty.site.verify.ReportCheck;
+import dev.speckitty.site.verify.StyleCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,9 @@ public final class SitePostProcessor {
     HeadingAnchors.fix(html);
     problems.addAll(IncludeCheck.problems(html, document, source));
     boolean executable = config.isExecutable(settings.docs().resolve(document));
+    if (executable) {
+      problems.addAll(StyleCheck.problems(html, document, source));
+    }
     Report report = verified.get(document);
     List<BlockMap.Shown> shown = List.of();
     if (report != null) {

@@ -6,6 +6,7 @@ import dev.doctest.model.Location;
 import dev.doctest.model.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.asciidoctor.ast.Block;
 import org.asciidoctor.ast.Cell;
@@ -50,6 +51,17 @@ final class AsciiDocParser {
     }
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
+      Matcher passthrough = INLINE_HTML.matcher(lines.get(i));
+      if (passthrough.find()) {
+        unrun.add(
+            new ParsedMarkup.Unrun(
+                file.at(i + 1),
+                "raw HTML in an inline passthrough ("
+                    + passthrough.group()
+                    + "): the site writes it into the page as it is (it can hide steps, restyle or"
+                    + " replace what a block shows) but the checker does not read it: write"
+                    + " AsciiDoc"));
+      }
       if (CONDITIONAL.matcher(lines.get(i)).find()) {
         unrun.add(
             new ParsedMarkup.Unrun(
@@ -70,6 +82,10 @@ final class AsciiDocParser {
     walker.walk(document.getBlocks());
     return new ParsedMarkup(title, docAnnotations, walker.blocks, unrun);
   }
+
+  /** An inline passthrough ({@code +++…+++}, {@code pass:[…]}) that holds an HTML tag. */
+  private static final Pattern INLINE_HTML =
+      Pattern.compile("(?:\\+\\+\\+|pass:[a-z,]*\\[)[^+\\]]*<[A-Za-z!/][^+\\]]*");
 
   private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifdef|ifndef|ifeval)::");
   private static final Pattern RAW_CODE = Pattern.compile("(?i)<(pre|code|samp)[\\s>]");

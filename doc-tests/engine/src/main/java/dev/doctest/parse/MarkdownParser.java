@@ -41,6 +41,9 @@ final class MarkdownParser {
   private static final Pattern PLAIN_INLINE_TAG =
       Pattern.compile("(?i)</?(?:kbd|br|sup|sub|em|strong|b|i|code)\\s*/?>");
 
+  /** A line the site's Markdown reader takes for an abbreviation's definition, and hides. */
+  private static final Pattern ABBREVIATION = Pattern.compile("^\\s{0,3}\\*\\[[^\\]]*]:");
+
   /** A first line the site reads as page metadata (front matter, or {@code key: value}). */
   private static final Pattern METADATA =
       Pattern.compile("^(?:---\\s*|[A-Za-z][\\w-]*:(?:\\s.*)?)$");
@@ -52,6 +55,16 @@ final class MarkdownParser {
     Node document = PARSER.parse(text);
     Collector collector = new Collector(file);
     String first = text.lines().findFirst().orElse("");
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (ABBREVIATION.matcher(lines.get(i)).find()) {
+        collector.unrun.add(
+            new ParsedMarkup.Unrun(
+                file.at(i + 1),
+                "the site reads '*[…]:' as an abbreviation and shows nothing of the line, but the"
+                    + " checker reads it as text: write it another way"));
+      }
+    }
     if (METADATA.matcher(first).matches()) {
       collector.unrun.add(
           new ParsedMarkup.Unrun(
@@ -67,6 +80,24 @@ final class MarkdownParser {
     }
     return new ParsedMarkup(
         collector.title, collector.documentAnnotations, collector.blocks, collector.unrun);
+  }
+
+  private static final String COMMENT_DASHES =
+      "an HTML comment holding '--': the checker and the site's reader disagree on where it ends"
+          + " (the site may show, or hide, what follows); write it without '--'";
+
+  /** Whether {@code html} holds a comment with {@code --} inside it. */
+  private static boolean commentWithDashes(String html) {
+    int open = html.indexOf("<!--");
+    while (open >= 0) {
+      int close = html.indexOf("-->", open + 4);
+      String body = close < 0 ? html.substring(open + 4) : html.substring(open + 4, close);
+      if (body.contains("--")) {
+        return true;
+      }
+      open = close < 0 ? -1 : html.indexOf("<!--", close + 3);
+    }
+    return false;
   }
 
   private static int line(Node node) {
@@ -114,7 +145,9 @@ final class MarkdownParser {
     @Override
     public void visit(HtmlInline html) {
       String tag = html.getLiteral();
-      if (!tag.startsWith("<!--") && !PLAIN_INLINE_TAG.matcher(tag).matches()) {
+      if (commentWithDashes(tag)) {
+        unrun.add(new ParsedMarkup.Unrun(file.at(line(html)), COMMENT_DASHES));
+      } else if (!tag.startsWith("<!--") && !PLAIN_INLINE_TAG.matcher(tag).matches()) {
         unrun.add(
             new ParsedMarkup.Unrun(
                 file.at(line(html)),
@@ -146,6 +179,11 @@ final class MarkdownParser {
         documentAnnotations =
             documentAnnotations.with(
                 Annotations.parse(doc.group(1), at, Annotations.DOCUMENT_KEYS));
+        return;
+      }
+      if (!BLOCK_COMMENT.matcher(html.getLiteral()).matches()
+          && commentWithDashes(html.getLiteral())) {
+        unrun.add(new ParsedMarkup.Unrun(at, COMMENT_DASHES));
         return;
       }
       if (html.getLiteral().contains("<!--")

@@ -37,6 +37,11 @@ final class ShellText {
     List<List<String>> stages = new ArrayList<>();
     List<String> stage = new ArrayList<>();
     for (Token t : tokens) {
+      if (t.operator() && t.text().equals("#")) {
+        return Optional.of(
+            "a # starts a comment: the shell ignores the rest of the line, so what runs is not"
+                + " what the note shows");
+      }
       if (t.operator() && t.text().equals("|")) {
         stages.add(stage);
         stage = new ArrayList<>();
@@ -132,9 +137,15 @@ final class ShellText {
       } else if (c == '\\' && i + 1 < s.length()) {
         word.append(s.charAt(i + 1));
         i += 2;
-      } else if (Character.isWhitespace(c) && c != '\n') {
+      } else if (c == ' ' || c == '\t') {
+        // Only these separate words in bash: any other space (U+2003 …) is part of a word there.
         flush(word, tokens);
         i++;
+      } else if (c == '#' && word.isEmpty()) {
+        // A comment: the shell ignores the rest of the line.
+        tokens.add(new Token("#", true));
+        int end = s.indexOf('\n', i);
+        i = end < 0 ? s.length() : end;
       } else if (c == '`' || (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '(')) {
         throw new IllegalArgumentException("a command substitution runs another command");
       } else if ("|&;<>\n".indexOf(c) >= 0) {

@@ -1,0 +1,80 @@
+package dev.speckitty.site.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A page the doc-tests verify may not restyle what it shows: a style sheet, a {@code style} or
+ * {@code hidden} attribute, a hiding class or a script in its text — slipped in as raw HTML, an
+ * AsciiDoc passthrough, or markup the site's reader understands and the checker's does not — could
+ * hide a step that ran, or make a block look like something that did not run, while every block's
+ * text still matches the report. Neither Markdown nor AsciiDoc renders any of these, so each is a
+ * problem at its {@code file:line}.
+ */
+public final class StyleCheck {
+  /** What changes how the page looks, or what it shows, beyond its text. */
+  static final String RESTYLING =
+      "style, script, link, iframe, object, embed, template, noscript, svg, [style], [hidden],"
+          + " .hide, .hidden, .invisible, .collapse, .fade, .sr-only, .visually-hidden, .d-none";
+
+  private StyleCheck() {}
+
+  /**
+   * @param document the page, relative to the docs folder
+   * @param source the page's text
+   */
+  public static List<String> problems(Document html, String document, String source) {
+    List<String> problems = new ArrayList<>();
+    Element main = html.selectFirst("main");
+    if (main == null) {
+      return problems;
+    }
+    for (Element e : main.select(RESTYLING)) {
+      String shown = opening(e);
+      String where =
+          line(source, e).map(line -> "docs/" + document + ":" + line).orElse("docs/" + document);
+      problems.add(
+          where
+              + ": the page restyles or hides what it shows ("
+              + shown
+              + "): readers could see other than what was verified. Write the page in plain"
+              + " Markdown or AsciiDoc, without raw HTML.");
+    }
+    return problems;
+  }
+
+  private static String opening(Element e) {
+    StringBuilder s = new StringBuilder("<").append(e.tagName());
+    for (Attribute a : e.attributes()) {
+      s.append(' ').append(a.getKey());
+      if (!a.getValue().isEmpty()) {
+        s.append("=\"").append(a.getValue()).append('"');
+      }
+    }
+    String text = s.append('>').toString();
+    return text.length() <= 80 ? text : text.substring(0, 77) + "…";
+  }
+
+  /** The first line of the page's text that names the element with one of its attributes. */
+  private static java.util.Optional<Integer> line(String source, Element e) {
+    List<String> lines = source.lines().toList();
+    List<String> needles = new ArrayList<>();
+    for (Attribute a : e.attributes()) {
+      if (!a.getValue().isEmpty()) {
+        needles.add(a.getValue());
+      }
+    }
+    needles.add("<" + e.tagName());
+    for (String needle : needles) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(needle)) {
+          return java.util.Optional.of(i + 1);
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}
