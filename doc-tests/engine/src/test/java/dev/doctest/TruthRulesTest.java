@@ -289,7 +289,8 @@ class TruthRulesTest {
 
   @Test
   void pageMetadataTheSiteHidesIsRefused() {
-    for (String metadata : List.of("keywords: authentication\n", "---\ntitle: Basics\n---\n")) {
+    for (String metadata :
+        List.of("keywords: authentication\n", "title : Basics\n", "---\ntitle: Basics\n---\n")) {
       EngineFixture f =
           fixture().mutate(BASICS, "<!-- doctest-document:", metadata + "<!-- doctest-document:");
 

@@ -46,7 +46,7 @@ final class MarkdownParser {
 
   /** A first line the site reads as page metadata (front matter, or {@code key: value}). */
   private static final Pattern METADATA =
-      Pattern.compile("^(?:---\\s*|[A-Za-z][\\w-]*:(?:\\s.*)?)$");
+      Pattern.compile("^\\s*(?:---\\s*|[A-Za-z][\\w .-]*:(?:\\s.*)?)$");
 
   private static final Parser PARSER =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
