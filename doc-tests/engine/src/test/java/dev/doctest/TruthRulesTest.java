@@ -300,7 +300,7 @@ class TruthRulesTest {
 
   @Test
   void invisibleCharactersInABlockAreRefused() {
-    for (String hidden : List.of("\b", "\u001B]0;x\u0007", "\u202E")) {
+    for (String hidden : List.of("\b", "\u001B]0;x\u0007", "\u202E", "\u00A0")) {
       EngineFixture f =
           fixture().mutate(BASICS, "```\nHello, world!\n", "```\nHello, wor" + hidden + "ld!\n");
 
@@ -308,7 +308,7 @@ class TruthRulesTest {
           f,
           BASICS,
           f.lineOf(BASICS, "Hello, wor" + hidden),
-          String.format("invisible character U+%04X", (int) hidden.charAt(0)));
+          String.format("character U+%04X", (int) hidden.charAt(0)));
     }
   }
 
@@ -329,7 +329,12 @@ class TruthRulesTest {
   void anInlinePassthroughOfHtmlIsRefused() {
     String page = "tutorials/basics.adoc";
     for (String passthrough :
-        List.of("+++<div style=\"display:none\">+++", "pass:[<style>pre{font-size:0}</style>]")) {
+        List.of(
+            "+++<div style=\"display:none\">+++",
+            "pass:[<style>pre{font-size:0}</style>]",
+            "+++\n<dialog>+++",
+            "+++a+<dialog>+++",
+            "pass:[x\\]<dialog>]")) {
       EngineFixture f =
           fixture().mutate(page, "== Greet\n", "== Greet\n\nHello " + passthrough + "\n");
 

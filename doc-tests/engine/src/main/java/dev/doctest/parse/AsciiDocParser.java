@@ -49,19 +49,22 @@ final class AsciiDocParser {
                     + ": the site would show \"Unresolved directive\"; fix the include's path"));
       }
     }
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher passthrough = INLINE_HTML.matcher(lines.get(i));
-      if (passthrough.find()) {
+    Matcher passthrough = INLINE_HTML.matcher(text);
+    while (passthrough.find()) {
+      if (passthrough.group().contains("<")) {
+        String shown = passthrough.group().replaceAll("\\s+", " ");
         unrun.add(
             new ParsedMarkup.Unrun(
-                file.at(i + 1),
+                file.at(lineOf(text, passthrough.start())),
                 "raw HTML in an inline passthrough ("
-                    + passthrough.group()
+                    + (shown.length() <= 60 ? shown : shown.substring(0, 57) + "…")
                     + "): the site writes it into the page as it is (it can hide steps, restyle or"
                     + " replace what a block shows) but the checker does not read it: write"
                     + " AsciiDoc"));
       }
+    }
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
       if (CONDITIONAL.matcher(lines.get(i)).find()) {
         unrun.add(
             new ParsedMarkup.Unrun(
@@ -83,12 +86,24 @@ final class AsciiDocParser {
     return new ParsedMarkup(title, docAnnotations, walker.blocks, unrun);
   }
 
-  /** An inline passthrough ({@code +++…+++}, {@code pass:[…]}) that holds an HTML tag. */
+  /**
+   * An inline passthrough, over as many lines as it spans: {@code +++…+++} or {@code pass:[…]}
+   * (with escaped brackets inside), the forms Asciidoctor writes out as they are.
+   */
   private static final Pattern INLINE_HTML =
-      Pattern.compile("(?:\\+\\+\\+|pass:[a-z,]*\\[)[^+\\]]*<[A-Za-z!/][^+\\]]*");
+      Pattern.compile("(?s)\\+\\+\\+.*?\\+\\+\\+|pass:[a-z,]*\\[(?:\\\\.|[^\\]])*]");
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
 
   private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifdef|ifndef|ifeval)::");
-  private static final Pattern RAW_CODE = Pattern.compile("(?i)<(pre|code|samp)[\\s>]");
 
   private static final class Walker {
     final Source file;
@@ -162,12 +177,13 @@ final class AsciiDocParser {
           textBefore = "";
         }
         case "pass" -> {
-          if (RAW_CODE.matcher(((Block) node).getSource()).find()) {
+          if (((Block) node).getSource().contains("<")) {
             unrun.add(
                 new ParsedMarkup.Unrun(
                     at,
-                    "code in a passthrough block (<pre>, <code>) is shown to readers but never"
-                        + " run: write it as a listing block ([source,bash] ----)"));
+                    "raw HTML in a passthrough block: readers may see code or text that never ran,"
+                        + " or miss what did: write it as AsciiDoc (code as a listing block,"
+                        + " [source,bash] ----)"));
           }
         }
         case "table" -> table((Table) node, at);

@@ -365,7 +365,9 @@ final class Classifier {
   private static final Pattern HIDDEN_CHARACTER =
       Pattern.compile(
           "[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u00AD\\u061C\\u200B-\\u200F\\u202A-\\u202E"
-              + "\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+              + "\\u2060-\\u2064\\u2066-\\u2069\\uFEFF"
+              // spaces that are not the shell's (a browser shows them as ordinary spaces)
+              + "\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]");
 
   private static void checkNoHiddenCharacters(RawBlock b) {
     String content = b.content().replace("\r\n", "\n");
@@ -377,8 +379,9 @@ final class Classifier {
       throw new DocTestException(
           b.location().atLine(line),
           String.format(
-              "the block holds the invisible character U+%04X: a terminal acts on it, a browser"
-                  + " does not, so readers would not see what was checked; remove it",
+              "the block holds the invisible or space-like character U+%04X: a terminal or the"
+                  + " shell treats it otherwise than a browser shows it, so readers would not see"
+                  + " what was checked; remove it",
               (int) content.charAt(m.start())));
     }
   }

@@ -7,18 +7,76 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A page the doc-tests verify may not restyle what it shows: a style sheet, a {@code style} or
- * {@code hidden} attribute, a hiding class or a script in its text — slipped in as raw HTML, an
- * AsciiDoc passthrough, or markup the site's reader understands and the checker's does not — could
- * hide a step that ran, or make a block look like something that did not run, while every block's
- * text still matches the report. Neither Markdown nor AsciiDoc renders any of these, so each is a
- * problem at its {@code file:line}.
+ * A page the doc-tests verify may not restyle what it shows: an element its markup does not render
+ * (a style sheet, a script, a {@code <dialog>} …), a {@code style} or {@code hidden} attribute, or
+ * a hiding class in its text — slipped in as raw HTML, an AsciiDoc passthrough, or markup the
+ * site's reader understands and the checker's does not — could hide a step that ran, or make a
+ * block look like something that did not run, while every block's text still matches the report.
+ * Neither Markdown nor AsciiDoc renders any of these, so each is a problem at its {@code
+ * file:line}.
  */
 public final class StyleCheck {
   /** What changes how the page looks, or what it shows, beyond its text. */
-  static final String RESTYLING =
-      "style, script, link, iframe, object, embed, template, noscript, svg, [style], [hidden],"
-          + " .hide, .hidden, .invisible, .collapse, .fade, .sr-only, .visually-hidden, .d-none";
+  static final String RESTYLING = "[style], [hidden]";
+
+  /** The elements Markdown and AsciiDoc render (and this site adds): any other came in raw. */
+  static final java.util.Set<String> RENDERED =
+      java.util.Set.of(
+          "main",
+          "a",
+          "b",
+          "blockquote",
+          "br",
+          "button",
+          "caption",
+          "code",
+          "col",
+          "colgroup",
+          "dd",
+          "del",
+          "div",
+          "dl",
+          "dt",
+          "em",
+          "figcaption",
+          "figure",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "i",
+          "img",
+          "kbd",
+          "li",
+          "mark",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "s",
+          "section",
+          "span",
+          "strong",
+          "sub",
+          "sup",
+          "table",
+          "tbody",
+          "td",
+          "tfoot",
+          "th",
+          "thead",
+          "tr",
+          "u",
+          "ul");
+
+  /** Class names a style sheet uses to hide or fold content (Bootstrap's among them). */
+  static final java.util.regex.Pattern HIDING_CLASS =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:^|[-_])(?:hide|hidden|invisible|collapse|fade|sr-only|d-none|visually)"
+              + "|^visible-");
 
   private StyleCheck() {}
 
@@ -32,7 +90,16 @@ public final class StyleCheck {
     if (main == null) {
       return problems;
     }
-    for (Element e : main.select(RESTYLING)) {
+    List<Element> found = new ArrayList<>();
+    for (Element e : main.getAllElements()) {
+      if (!RENDERED.contains(e.normalName())
+          || e.hasAttr("style")
+          || e.hasAttr("hidden")
+          || e.classNames().stream().anyMatch(c -> HIDING_CLASS.matcher(c).find())) {
+        found.add(e);
+      }
+    }
+    for (Element e : found) {
       String shown = opening(e);
       String where =
           line(source, e).map(line -> "docs/" + document + ":" + line).orElse("docs/" + document);

@@ -43,6 +43,19 @@ class StyleCheckTest {
   }
 
   @Test
+  void anElementTheMarkupDoesNotRenderOrAResponsiveHidingClassIsAProblem() {
+    var html =
+        Jsoup.parse(
+            "<main><p>x</p><dialog><pre><code>spec-kitty sync status</code></pre></dialog>"
+                + "<div class=\"hidden-desktop\">y</div><details><summary>s</summary></details>"
+                + "</main>");
+
+    assertThat(StyleCheck.problems(html, "how-to/x.adoc", SOURCE))
+        .extracting(p -> p.substring(p.indexOf('(') + 1, p.indexOf('>') + 1))
+        .containsExactly("<dialog>", "<div class=\"hidden-desktop\">", "<details>", "<summary>");
+  }
+
+  @Test
   void aPlainRenderedPageHasNoProblem() {
     var html =
         Jsoup.parse(
