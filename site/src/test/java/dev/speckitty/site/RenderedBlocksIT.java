@@ -144,6 +144,10 @@ class RenderedBlocksIT {
 
     assertThat(problems.stream().map(p -> p.substring(0, p.indexOf(": "))))
         .containsExactlyInAnyOrder(
+            // <details> and <summary>: elements Markdown does not render, which can fold a step
+            // away (the style check), besides the <pre> inside that no step ran
+            "docs/" + MARKDOWN + ":" + (detailsLine - 3),
+            "docs/" + MARKDOWN + ":" + (detailsLine - 2),
             "docs/" + MARKDOWN + ":" + detailsLine,
             "docs/" + MARKDOWN + ":" + rawPreLine,
             "docs/" + MARKDOWN + ":" + tablePreLine,
