@@ -183,10 +183,24 @@ public sealed interface Step {
 
     /** Whether the block names its path on its first line, as a comment ({@code # ~/x.toml}). */
     public boolean showsItsPath() {
-      String first = content.lines().findFirst().orElse("").strip();
-      return first.matches(
-          "(?:#|//|;|--|<!--)\\s*" + java.util.regex.Pattern.quote(path) + "\\s*(?:-->)?");
+      return shownPath(content).filter(path::equals).isPresent();
     }
+
+    /**
+     * The path a file block names in a comment on its first line ({@code # ~/x.toml}, {@code //
+     * ./a/b.json}), if it names one.
+     */
+    public static java.util.Optional<String> shownPath(String content) {
+      String first = content.lines().findFirst().orElse("");
+      java.util.regex.Matcher m = PATH_COMMENT.matcher(first);
+      return m.matches() && (m.group(1).contains("/") || m.group(1).startsWith("~"))
+          ? java.util.Optional.of(m.group(1))
+          : java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern PATH_COMMENT =
+        java.util.regex.Pattern.compile(
+            "^\\s*(?:#|//|;|--|<!--)\\s*((?:~|\\.{1,2})?/?[\\w.~/-]*[/.][\\w.-]+)\\s*(?:-->)?\\s*$");
 
     @Override
     public List<Shown> shown() {

@@ -40,9 +40,6 @@ final class Classifier {
   private static final Pattern EXPECTED_PHRASE =
       Pattern.compile(
           "(?is).*\\b(expected output|expected|output|you should see|you will see|it prints)\\s*:\\s*$");
-  private static final Pattern PATH_COMMENT =
-      Pattern.compile(
-          "^\\s*(?:#|//|;|--|<!--)\\s*((?:~|\\.{1,2})?/?[\\w.~/-]*[/.][\\w.-]+)\\s*(?:-->)?\\s*$");
 
   private final DocTestConfig config;
   private final List<String> states;
@@ -387,11 +384,7 @@ final class Classifier {
   }
 
   static Optional<String> pathComment(RawBlock b) {
-    String first = b.content().lines().findFirst().orElse("");
-    Matcher m = PATH_COMMENT.matcher(first);
-    return m.matches() && (m.group(1).contains("/") || m.group(1).startsWith("~"))
-        ? Optional.of(m.group(1))
-        : Optional.empty();
+    return Step.WriteFile.shownPath(b.content());
   }
 
   private RawBlock flush(RawBlock pending, List<Step> steps) {

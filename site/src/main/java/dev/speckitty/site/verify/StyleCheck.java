@@ -127,7 +127,6 @@ public final class StyleCheck {
 
   /** The first line of the page's text that names the element with one of its attributes. */
   private static java.util.Optional<Integer> line(String source, Element e) {
-    List<String> lines = source.lines().toList();
     List<String> needles = new ArrayList<>();
     for (Attribute a : e.attributes()) {
       if (!a.getValue().isEmpty()) {
@@ -136,10 +135,9 @@ public final class StyleCheck {
     }
     needles.add("<" + e.tagName());
     for (String needle : needles) {
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).contains(needle)) {
-          return java.util.Optional.of(i + 1);
-        }
+      java.util.Optional<Integer> line = SourceLines.locate(source, needle, List.of());
+      if (line.isPresent()) {
+        return line;
       }
     }
     return java.util.Optional.empty();
