@@ -288,17 +288,6 @@ class TruthRulesTest {
   }
 
   @Test
-  void pageMetadataTheSiteHidesIsRefused() {
-    for (String metadata :
-        List.of("keywords: authentication\n", "title : Basics\n", "---\ntitle: Basics\n---\n")) {
-      EngineFixture f =
-          fixture().mutate(BASICS, "<!-- doctest-document:", metadata + "<!-- doctest-document:");
-
-      assertRefusedAt(f, BASICS, 1, "as the page's metadata");
-    }
-  }
-
-  @Test
   void invisibleCharactersInABlockAreRefused() {
     for (String hidden : List.of("\b", "\u001B]0;x\u0007", "\u202E", "\u00A0")) {
       EngineFixture f =
@@ -343,14 +332,9 @@ class TruthRulesTest {
   }
 
   @Test
-  void markupTheTwoMarkdownReadersDisagreeOnIsRefused() {
+  void aCommentHoldingTwoDashesIsRefused() {
     EngineFixture comment = fixture().mutate(BASICS, "## Greet\n", "## Greet\n\n<!-- a -- b -->\n");
     assertRefusedAt(comment, BASICS, comment.lineOf(BASICS, "<!-- a --"), "comment holding '--'");
-
-    EngineFixture abbreviation =
-        fixture().mutate(BASICS, "## Greet\n", "## Greet\n\n*[zq]: hidden by the site\n");
-    assertRefusedAt(
-        abbreviation, BASICS, abbreviation.lineOf(BASICS, "*[zq]"), "as an abbreviation");
   }
 
   @Test

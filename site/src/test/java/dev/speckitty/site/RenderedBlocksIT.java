@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * (raw HTML {@code <pre>}, one inside {@code <details>}, one in a table cell, a listing in an
  * AsciiDoc description list, an include); the engine refuses those pages itself, and their reports
  * stay as they were but for the pages' new fingerprints, as if it had missed them; the copy is
- * rendered by the same site plugin, skin and AsciiDoc module as the site (a nested, offline Maven
- * run); and the site build must fail at exactly those lines.
+ * rendered as the site renders (its Markdown pages by {@link MarkdownPages}, then the same site
+ * plugin, skin and AsciiDoc module: a nested, offline Maven run); and the site build must fail at
+ * exactly those lines.
  */
 class RenderedBlocksIT {
   static final Path DOCS = Path.of(System.getProperty("docs.dir"));
@@ -181,7 +182,8 @@ class RenderedBlocksIT {
     Files.copy(
         Path.of(System.getProperty("site.sources"), "site.xml"),
         project.resolve("src/site/site.xml"));
-    Files.createSymbolicLink(project.resolve("src/site/markdown"), docs);
+    MarkdownPages.main(
+        new String[] {docs.toString(), project.resolve("src/site/xhtml").toString()});
     Files.createSymbolicLink(project.resolve("src/site/asciidoc"), docs);
     Files.writeString(
         project.resolve("pom.xml"),
@@ -207,6 +209,11 @@ class RenderedBlocksIT {
                     <artifactId>asciidoctor-parser-doxia-module</artifactId>
                     <version>%s</version>
                   </dependency>
+                  <dependency>
+                    <groupId>org.asciidoctor</groupId>
+                    <artifactId>asciidoctorj</artifactId>
+                    <version>%s</version>
+                  </dependency>
                 </dependencies>
                 <configuration>
                   <generateReports>false</generateReports>
@@ -222,7 +229,8 @@ class RenderedBlocksIT {
                 System.getProperty("project.version"),
                 System.getProperty("fluido-skin.version"),
                 System.getProperty("site-plugin.version"),
-                System.getProperty("asciidoctor-doxia.version")));
+                System.getProperty("asciidoctor-doxia.version"),
+                System.getProperty("asciidoctorj.version")));
     Process maven =
         new ProcessBuilder(
                 System.getProperty("maven.wrapper"),

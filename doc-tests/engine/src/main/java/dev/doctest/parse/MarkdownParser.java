@@ -41,39 +41,12 @@ final class MarkdownParser {
   private static final Pattern PLAIN_INLINE_TAG =
       Pattern.compile("(?i)</?(?:kbd|br|sup|sub|em|strong|b|i|code)\\s*/?>");
 
-  /** A line the site's Markdown reader takes for an abbreviation's definition, and hides. */
-  private static final Pattern ABBREVIATION = Pattern.compile("^\\s{0,3}\\*\\[[^\\]]*]:");
-
-  /** A first line the site reads as page metadata (front matter, or {@code key: value}). */
-  private static final Pattern METADATA =
-      Pattern.compile("^\\s*(?:---\\s*|[A-Za-z][\\w .-]*:(?:\\s.*)?)$");
-
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+      Markdown.parser().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
   ParsedMarkup parse(Source file, String text) {
     Node document = PARSER.parse(text);
     Collector collector = new Collector(file);
-    String first = text.lines().findFirst().orElse("");
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (ABBREVIATION.matcher(lines.get(i)).find()) {
-        collector.unrun.add(
-            new ParsedMarkup.Unrun(
-                file.at(i + 1),
-                "the site reads '*[…]:' as an abbreviation and shows nothing of the line, but the"
-                    + " checker reads it as text: write it another way"));
-      }
-    }
-    if (METADATA.matcher(first).matches()) {
-      collector.unrun.add(
-          new ParsedMarkup.Unrun(
-              file.at(1),
-              "the site reads '"
-                  + first.strip()
-                  + "' and the lines after it as the page's metadata and shows none of them, but"
-                  + " the checker reads them as Markdown: start the page with its # title"));
-    }
     document.accept(collector);
     if (collector.pending != null) {
       throw new DocTestException(collector.pendingAt, "annotation is not followed by a code block");
@@ -83,8 +56,8 @@ final class MarkdownParser {
   }
 
   private static final String COMMENT_DASHES =
-      "an HTML comment holding '--': the checker and the site's reader disagree on where it ends"
-          + " (the site may show, or hide, what follows); write it without '--'";
+      "an HTML comment holding '--': the site is built from XHTML, which refuses it (and readers"
+          + " disagree on where such a comment ends); write it without '--'";
 
   /** Whether {@code html} holds a comment with {@code --} inside it. */
   private static boolean commentWithDashes(String html) {

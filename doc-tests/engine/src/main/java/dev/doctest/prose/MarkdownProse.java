@@ -1,10 +1,13 @@
 package dev.doctest.prose;
 
 import dev.doctest.model.Source;
+import dev.doctest.parse.Markdown;
 import java.util.ArrayList;
 import java.util.List;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
@@ -18,12 +21,12 @@ import org.commonmark.parser.Parser;
 /**
  * The prose of a Markdown page: commonmark's {@link Code} nodes, with the line of each from its
  * source span. Paragraphs (also inside list items and quotes) are cut into sentences; a heading is
- * one sentence; a table — a paragraph of {@code |} lines, as the engine's parser reads tables — is
- * one sentence per row.
+ * one sentence; a table is one sentence per row (also a paragraph of {@code |} lines that is not a
+ * table, having no delimiter row).
  */
 final class MarkdownProse {
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+      Markdown.parser().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
   private MarkdownProse() {}
 
@@ -39,6 +42,21 @@ final class MarkdownProse {
                     paragraph.getFirstChild() instanceof Text t && t.getLiteral().startsWith("|");
                 for (Passage p : passages(source, paragraph, table)) {
                   sentences.addAll(table ? p.whole() : p.sentences());
+                }
+              }
+
+              @Override
+              public void visit(CustomNode node) {
+                if (node instanceof TableRow row) {
+                  List<Passage> passages = new ArrayList<>();
+                  passages.add(new Passage(source, line(row, 1)));
+                  for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    passages.get(passages.size() - 1).text(" | ");
+                    inline(cell, passages, false);
+                  }
+                  passages.forEach(p -> sentences.addAll(p.whole()));
+                } else {
+                  visitChildren(node);
                 }
               }
 

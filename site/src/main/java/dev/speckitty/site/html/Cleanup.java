@@ -14,7 +14,7 @@ public final class Cleanup {
 
   /**
    * Links between docs name the source files ({@code other.md#anchor}, so they work on a forge);
-   * the site has pages. Doxia rewrites them in Markdown pages, not in AsciiDoc ones.
+   * the site has pages.
    */
   public static void rewriteDocLinks(Document html) {
     for (Element a : html.select("a[href]")) {
@@ -50,6 +50,6 @@ public final class Cleanup {
 
   /** Removes the marks {@link #removeComments} left that no note replaced. */
   public static void removeMarks(Document html) {
-    html.select("span." + Notes.BROWSER_MARK).remove();
+    html.select("." + Notes.BROWSER_MARK).remove();
   }
 }

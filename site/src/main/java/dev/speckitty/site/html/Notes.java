@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
  */
 public final class Notes {
   /** The class of the empty mark a browser step's annotation leaves where it was. */
-  static final String BROWSER_MARK = "doctest-browser-step";
+  public static final String BROWSER_MARK = "doctest-browser-step";
 
   private Notes() {}
 
@@ -47,7 +47,7 @@ public final class Notes {
    */
   public static List<String> addBrowserNotes(Document html, Report report, String document) {
     List<String> problems = new ArrayList<>();
-    List<Element> marks = html.select("span." + BROWSER_MARK);
+    List<Element> marks = html.select("." + BROWSER_MARK);
     List<Report.Step> steps =
         report.steps().stream().filter(s -> s.browserCheck().isPresent()).toList();
     boolean marked = marks.size() == steps.size();

@@ -65,7 +65,7 @@ public final class BlockMap {
         + block.line()
         + ": a block the doc-tests ran that readers do not see on the site (“"
         + abbreviate(first)
-        + "”): the site's renderer hid it (page metadata, an HTML comment, raw HTML around it)."
+        + "”): the site's renderer hid it (an HTML comment, raw HTML around it)."
         + " Put it where the site shows it, or remove it.";
   }
 
