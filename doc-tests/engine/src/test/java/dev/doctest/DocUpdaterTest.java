@@ -115,12 +115,12 @@ class DocUpdaterTest {
             .mutate(
                 BASICS,
                 "## Ids",
-                "## Report\n\n<!-- doctest: run=\"fake-cli report\" match=contains -->\n```\nok: 4 items\n```\n\n## Ids");
+                "## Report\n\n<!-- doctest: run=\"fake-cli report\" match=contains isolated -->\n```\nok: 4 items\n```\n\n## Ids");
 
     f.updating().run(BASICS);
 
     assertThat(Files.readString(f.doc(BASICS)))
-        .contains("match=contains -->\n```\nok: 3 items\n```\n")
+        .contains("match=contains isolated -->\n```\nok: 3 items\n```\n")
         .doesNotContain("Checking...");
   }
 

@@ -26,7 +26,9 @@ class HowVerifiedTest {
 
     assertThat(notes)
         .contains(
-            List.of("Verified by running `fake-cli fail 1`."),
+            List.of(
+                "Verified by running `fake-cli fail 1`.",
+                "A throwaway example: it ran on a copy of this page's state, undone before the next step."),
             List.of(
                 "Verified by running `fake-cli forget`.",
                 "A throwaway example: it ran on a copy of this page's state, undone before the next step."),
@@ -53,6 +55,7 @@ class HowVerifiedTest {
         .contains(
             List.of(
                 "Verified by running `fake-cli fail 1` while the server is down.",
+                "A throwaway example: it ran on a copy of this page's state, undone before the next step.",
                 "Checked as an excerpt: these lines appear together in the output."));
   }
 
@@ -73,6 +76,7 @@ class HowVerifiedTest {
         .contains(
             List.of(
                 "Verified by running `fake-cli fail 1`.",
+                "A throwaway example: it ran on a copy of this page's state, undone before the next step.",
                 "Its output is not shown (it is long); verified that it fails with exit code 1."));
   }
 

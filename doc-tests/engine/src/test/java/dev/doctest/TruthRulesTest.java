@@ -332,6 +332,37 @@ class TruthRulesTest {
   }
 
   @Test
+  void aHiddenCommandRunsOnAThrowawayCopy() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "run=\"fake-cli fail 1\" exit=1 isolated",
+                "run=\"fake-cli fail 1\" exit=1");
+
+    assertRefusedAt(f, BASICS, f.lineOf(BASICS, "run=\"fake-cli fail 1\"") + 1, "without isolated");
+  }
+
+  @Test
+  void aPlaceholderStandsForOneValueOfTheRun() {
+    for (String placeholder :
+        List.of(
+            "\"--loud\" = \"\"",
+            "\"Hello, world\" = \"Hello, everyone\"",
+            "\"x\" = \"${home}/x\"",
+            "\" padded \" = \"${home}\"")) {
+      EngineFixture f =
+          fixture()
+              .mutate("doctest.toml", "[placeholders]\n", "[placeholders]\n" + placeholder + "\n");
+
+      assertThatThrownBy(f::config)
+          .as(placeholder)
+          .isInstanceOf(DocTestException.class)
+          .hasMessageContaining("placeholder");
+    }
+  }
+
+  @Test
   void aCommentHoldingTwoDashesIsRefused() {
     EngineFixture comment = fixture().mutate(BASICS, "## Greet\n", "## Greet\n\n<!-- a -- b -->\n");
     assertRefusedAt(comment, BASICS, comment.lineOf(BASICS, "<!-- a --"), "comment holding '--'");

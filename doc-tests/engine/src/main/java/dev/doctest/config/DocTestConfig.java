@@ -56,6 +56,9 @@ public record DocTestConfig(
   public record Fixture(
       String name, String description, Optional<String> parent, List<String> commands) {}
 
+  /** A placeholder's value: one {@code ${variable}} of the run, nothing else. */
+  private static final Pattern ONE_VARIABLE = Pattern.compile("\\$\\{[a-z][a-z.]*}");
+
   public static DocTestConfig load(Path root) {
     Path file = root.resolve("doctest.toml");
     Location at = Source.of(file, root).at(1);
@@ -76,7 +79,30 @@ public record DocTestConfig(
     Map<String, String> placeholders = new LinkedHashMap<>();
     toml.path("placeholders")
         .properties()
-        .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+        .forEach(
+            e -> {
+              String shown = e.getKey();
+              String value = e.getValue().asText();
+              if (!ONE_VARIABLE.matcher(value).matches()) {
+                throw new DocTestException(
+                    at,
+                    "placeholder \""
+                        + shown
+                        + "\" = \""
+                        + value
+                        + "\": a placeholder stands for one value of the run, written as one"
+                        + " ${variable} (such as ${server.url}); literal text would rewrite what"
+                        + " the commands run and what the tool printed");
+              }
+              if (shown.isBlank() || shown.lines().count() != 1 || !shown.equals(shown.strip())) {
+                throw new DocTestException(
+                    at,
+                    "placeholder \""
+                        + shown
+                        + "\": the text readers see is one line, without spaces around it");
+              }
+              placeholders.put(shown, value);
+            });
     Map<String, Optional<String>> prompts = new LinkedHashMap<>();
     toml.path("prompts")
         .properties()

@@ -150,6 +150,15 @@ final class Classifier {
                               + config.tool()
                               + " …\")");
                     });
+            if (!d.has("isolated")) {
+              throw new DocTestException(
+                  b.location(),
+                  "run=\""
+                      + script
+                      + "\" without isolated: the hidden command would leave its effects (a"
+                      + " session ended, a file written) for the steps after it, which readers"
+                      + " could not explain; add isolated (it runs on a throwaway copy)");
+            }
             steps.add(
                 new Step.Command(
                     b.location(),
