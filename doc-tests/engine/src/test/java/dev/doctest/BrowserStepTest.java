@@ -116,6 +116,33 @@ class BrowserStepTest {
   }
 
   @Test
+  void aBrowserStepOpensOnlyTheRunsOwnServers() {
+    EngineFixture elsewhere =
+        new EngineFixture(temp)
+            .mutate(
+                PAGE,
+                "open=https://your-server.example.com/board",
+                "open=http://203.0.113.9/board");
+
+    assertThat(EngineFixture.firstFailure(elsewhere.run(PAGE)))
+        .startsWith("docs/" + PAGE + ":" + elsewhere.lineOf(PAGE, "open=http://203"))
+        .contains("which is none of the run's own servers");
+  }
+
+  @Test
+  void aBrowserStepOpensAWebAddress() {
+    EngineFixture f =
+        new EngineFixture(temp)
+            .mutate(
+                PAGE,
+                "open=https://your-server.example.com/board",
+                "open=data:text/html,<p>Fake&#32;board</p>");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.parse(PAGE))
+        .hasMessageContaining("an http:// or https:// address");
+  }
+
+  @Test
   void aScreenshotThePageDoesNotShowIsRefused() {
     EngineFixture f =
         new EngineFixture(temp)

@@ -524,6 +524,14 @@ final class Classifier {
                 () ->
                     new DocTestException(
                         b.location(), "a browser step needs the page to open: open=<url>"));
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new DocTestException(
+          b.location(),
+          "open="
+              + url
+              + ": a browser step opens a web page of the run's servers, an http:// or https://"
+              + " address");
+    }
     List<Step.Browse.Count> counts = new ArrayList<>();
     for (String c : d.all("count")) {
       int eq = c.lastIndexOf('=');

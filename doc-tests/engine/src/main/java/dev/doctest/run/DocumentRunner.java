@@ -242,6 +242,24 @@ public final class DocumentRunner {
    * taken afresh — beside the reports, for the site to publish — and compared with the one in the
    * docs. A difference is a drift (update mode writes the new image into the docs).
    */
+  /**
+   * Whether a browser step's URL, as run, is a server of the run: http(s) on loopback (an address,
+   * never a name to look up: the run uses no network but this machine's).
+   */
+  static boolean runsServer(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String host = uri.getHost();
+      boolean literal = host != null && host.matches("[0-9.]+|\\[[0-9a-fA-F:]+]");
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && host != null
+          && (host.equals("localhost")
+              || literal && java.net.InetAddress.getByName(host).isLoopbackAddress());
+    } catch (java.net.URISyntaxException | java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   private StepResult browse(Step.Browse b, Stage stage, long start) {
     Optional<Browser> browser = Browser.detect();
     if (browser.isEmpty()) {
@@ -258,7 +276,18 @@ public final class DocumentRunner {
             b.region());
     Browser.Seen seen;
     try {
-      seen = stage.browser(browser.get()).look(actual.url(), actual);
+      seen =
+          runsServer(actual.url())
+              ? stage.browser(browser.get()).look(actual.url(), actual)
+              : new Browser.Seen(
+                  List.of(
+                      "it opens "
+                          + actual.url()
+                          + ", which is none of the run's own servers (http on this machine's"
+                          + " loopback): what a browser shows elsewhere was never produced by the"
+                          + " run"),
+                  Optional.empty(),
+                  new byte[0]);
     } catch (org.openqa.selenium.WebDriverException e) {
       seen =
           new Browser.Seen(
