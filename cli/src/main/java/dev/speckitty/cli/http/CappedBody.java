@@ -44,8 +44,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   public void onSubscribe(Flow.Subscription subscription) {
     this.subscription = subscription;
     if (announcedTooLarge) {
-      subscription.cancel();
-      body.completeExceptionally(new TooLarge());
+      tooLarge();
     } else {
       subscription.request(Long.MAX_VALUE);
     }
@@ -58,14 +57,22 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
     for (ByteBuffer b : buffers) {
       if ((long) bytes.size() + b.remaining() > MAX_BYTES) {
-        subscription.cancel();
-        body.completeExceptionally(new TooLarge());
+        tooLarge();
         return;
       }
       byte[] chunk = new byte[b.remaining()];
       b.get(chunk);
       bytes.write(chunk, 0, chunk.length);
     }
+  }
+
+  /**
+   * Ends the body as too large, then stops the transfer: in that order, since cancelling may report
+   * the broken transfer as an error at once, which must not win over the reason it was broken.
+   */
+  private void tooLarge() {
+    body.completeExceptionally(new TooLarge());
+    subscription.cancel();
   }
 
   @Override
