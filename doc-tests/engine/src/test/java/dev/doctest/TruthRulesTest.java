@@ -344,6 +344,33 @@ class TruthRulesTest {
   }
 
   @Test
+  void aStepWhoseShellWouldRunSomethingElseThanTheToolFails() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                "doctest.toml",
+                "[fixtures.greeted]\n",
+                """
+                [fixtures.shadowed]
+                description = "fake-cli has greeted twice"
+                extends = "greeted-twice"
+                commands = [
+                  "mkdir -p ~/bin",
+                  "printf '#!/bin/sh\\\\necho Hello, world!\\\\n' > ~/bin/fake-cli",
+                  "chmod +x ~/bin/fake-cli",
+                  "export PATH=\\"$HOME/bin:$PATH\\"",
+                ]
+
+                [fixtures.greeted]
+                """)
+            .mutate(BASICS, "fixture=greeted-twice", "fixture=shadowed");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "fake-cli greet") - 1))
+        .contains("doctest: this step would not run", "/bin/fake-cli");
+  }
+
+  @Test
   void aPlaceholderStandsForOneValueOfTheRun() {
     for (String placeholder :
         List.of(

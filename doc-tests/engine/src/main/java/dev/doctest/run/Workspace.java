@@ -27,6 +27,7 @@ public final class Workspace implements AutoCloseable {
   private final List<Path> visible;
   private final Map<String, String> env = new LinkedHashMap<>();
   private int scripts;
+  private final String toolCheck;
 
   /**
    * @param settings the tool under test (its launcher folder goes first on PATH) and the outer
@@ -44,6 +45,7 @@ public final class Workspace implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Path toolDir = settings.toolDir().toAbsolutePath().normalize();
+    this.toolCheck = toolCheck(toolDir);
     List<Path> see = new ArrayList<>();
     see.add(toolDir.getParent() == null ? toolDir : toolDir.getParent());
     env.put("HOME", seenHome().toString());
@@ -148,6 +150,7 @@ public final class Workspace implements AutoCloseable {
     Path state = seenControl().resolve("state.sh");
     StringBuilder text = new StringBuilder();
     text.append("source '").append(state).append("'\n");
+    text.append(toolCheck);
     // Every command must succeed, each stage of a pipeline included, as a reader would see it fail.
     text.append("set -o pipefail -o errtrace\n__doctest_rc=0\n")
         .append(
@@ -173,6 +176,42 @@ public final class Workspace implements AutoCloseable {
         .append("exit $__doctest_rc\n");
     Files.writeString(script, text.toString());
     return script;
+  }
+
+  /**
+   * Shell lines that stop a step whose shell would not run the tool under test: each program of the
+   * tool's folder must still be that file, not a function, an alias or another file earlier on the
+   * PATH (a hidden starting state could otherwise put a wrapper in front of the tool, and every
+   * later step would judge the wrapper's output).
+   */
+  private static String toolCheck(Path toolDir) {
+    StringBuilder check = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = Files.list(toolDir)) {
+      for (Path program :
+          files.filter(Files::isRegularFile).filter(Files::isExecutable).sorted().toList()) {
+        String name = quote(program.getFileName().toString());
+        String path = quote(program.toString());
+        check
+            .append("if [ \"$(type -t ")
+            .append(name)
+            .append(")\" != file ] || [ \"$(type -P ")
+            .append(name)
+            .append(")\" != ")
+            .append(path)
+            .append(" ]; then printf 'doctest: this step would not run %s but %s\\n' ")
+            .append(path)
+            .append(" \"$(type ")
+            .append(name)
+            .append(" 2>&1 | head -1)\" >&2; exit 125; fi\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return check.toString();
+  }
+
+  private static String quote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** Copies HOME, /tmp and the shell state into {@code dir}, to be put back by {@link #restore}. */
