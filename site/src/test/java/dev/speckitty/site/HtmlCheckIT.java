@@ -146,6 +146,19 @@ class HtmlCheckIT {
         .isEmpty();
   }
 
+  /** A starting state is shown with the commands that set it up, not only its description. */
+  @Test
+  void theEvidenceShowsTheCommandsOfTheStartingState() throws IOException {
+    assertThat(
+            parse(SITE.resolve("how-to/authenticate-evidence.html"))
+                .select("code.fixture-command")
+                .eachText())
+        .containsExactly(
+            "mkdir -p ~/.spec-kitty",
+            "printf '[server]\\nurl = \"%s\"\\n' '${server.url}' > ~/.spec-kitty/config.toml",
+            "export KITTY_PASSWORD='${user.password}'");
+  }
+
   @Test
   void headingAnchorsFollowTheDocsLinks() throws IOException {
     assertThat(

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -93,11 +94,14 @@ public final class JsonReport {
         .spec()
         .fixture()
         .ifPresent(
-            f ->
-                start
-                    .putObject("fixture")
-                    .put("name", f)
-                    .put("description", config.fixtures().get(f).description()));
+            f -> {
+              ObjectNode fixture =
+                  start
+                      .putObject("fixture")
+                      .put("name", f)
+                      .put("description", config.fixtures().get(f).description());
+              fixtureCommands(f).forEach(fixture.putArray("commands")::add);
+            });
     ArrayNode pageNotes = n.putArray("how_verified");
     howVerified.ofPage(result.spec(), continuedTitle).forEach(pageNotes::add);
     ObjectNode coverage = n.putObject("coverage");
@@ -198,5 +202,20 @@ public final class JsonReport {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * The commands a fixture runs, those of the fixtures it extends first, as {@code doctest.toml}
+   * writes them ({@code ${variables}} unresolved: a password stays a name): the evidence page shows
+   * them, so a starting state is more than its description.
+   */
+  private List<String> fixtureCommands(String name) {
+    List<String> commands = new ArrayList<>();
+    for (Optional<String> f = Optional.of(name); f.isPresent(); ) {
+      DocTestConfig.Fixture fixture = config.fixtures().get(f.get());
+      commands.addAll(0, fixture.commands());
+      f = fixture.parent();
+    }
+    return commands;
   }
 }

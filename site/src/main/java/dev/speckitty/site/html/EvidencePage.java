@@ -92,6 +92,18 @@ public final class EvidencePage {
     Element start = row(table, "Starts from");
     start.appendText(startsFrom(r));
     r.startsFrom()
+        .fixtureUsed()
+        .filter(f -> !f.commands().isEmpty())
+        .ifPresent(
+            f -> {
+              start.appendText(" Set up by running: ");
+              for (int i = 0; i < f.commands().size(); i++) {
+                start.appendText(i == 0 ? "" : "; ");
+                start.appendElement("code").addClass("fixture-command").text(f.commands().get(i));
+              }
+              start.appendText(".");
+            });
+    r.startsFrom()
         .continuesPage()
         .ifPresent(
             c -> {

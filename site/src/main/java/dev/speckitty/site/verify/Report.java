@@ -102,8 +102,12 @@ public record Report(
     }
   }
 
-  /** A named starting state, described for readers. */
-  public record Fixture(String name, String description) {}
+  /** A named starting state, described for readers, and the commands that set it up. */
+  public record Fixture(String name, String description, List<String> commands) {
+    public Fixture {
+      commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+  }
 
   /** How many of the page's code blocks the doc-tests ran or compared. */
   public record Coverage(int blocksRun, int blocksTotal) {}
