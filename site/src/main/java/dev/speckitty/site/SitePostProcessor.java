@@ -13,6 +13,7 @@ import dev.speckitty.site.html.Search;
 import dev.speckitty.site.html.TableOfContents;
 import dev.speckitty.site.verify.BlockMap;
 import dev.speckitty.site.verify.CurrentFiles;
+import dev.speckitty.site.verify.ImageCheck;
 import dev.speckitty.site.verify.IncludeCheck;
 import dev.speckitty.site.verify.Report;
 import dev.speckitty.site.verify.ReportCheck;
@@ -34,10 +35,10 @@ import org.jsoup.nodes.Document;
 /**
  * Finishes the site Doxia rendered, and refuses to publish a badge that could lie: in a verified
  * build every executable page needs a passing report whose fingerprints are those of the files
- * rendered now, and every code block a reader sees must be one its report ran; any report in the
- * folder that vouches for nothing here fails the build too. Then each page gets its badge, notes,
- * copy buttons, table of contents, edit link and search entry, and each verified page its evidence
- * page.
+ * rendered now, every code block a reader sees must be one its report ran, and every image one its
+ * browser steps took; any report in the folder that vouches for nothing here fails the build too.
+ * Then each page gets its badge, notes, copy buttons, table of contents, edit link and search
+ * entry, and each verified page its evidence page.
  */
 public final class SitePostProcessor {
   private final SiteSettings settings;
@@ -144,6 +145,7 @@ public final class SitePostProcessor {
     } else if (report != null) {
       String evidence = EvidencePage.fileName(page.getFileName().toString());
       Badge.verified(html, report, evidence);
+      problems.addAll(ImageCheck.problems(html, report, document, source));
       Notes.add(html, report, shown);
       problems.addAll(Notes.addBrowserNotes(html, report, document));
       write(EvidencePage.of(html, report, document), page.resolveSibling(evidence));

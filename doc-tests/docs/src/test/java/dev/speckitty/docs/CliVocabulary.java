@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code docs/contributing/writing-executable-docs.md}, "Prose is checked too"):
  *
  * <ul>
- *   <li>a command line: {@code spec-kitty …} (also after {@code |}, {@code &&}, {@code VAR=x}), or
- *       a top-level command on its own ({@code sync now}) — against the picocli model;
+ *   <li>a command line: {@code spec-kitty …} (also after {@code |}, {@code &&}, {@code VAR=x}, a
+ *       {@code $} prompt, a wrapper such as {@code sudo} or {@code xargs}, in a subshell), or a
+ *       top-level command on its own ({@code sync now}) — against the picocli model;
  *   <li>a lone option, {@code --word} or {@code -x}: an option of a command the same sentence
  *       names, or of any command when it names none;
  *   <li>{@code SPEC_KITTY_*} anywhere in a span (or in the words): a variable the CLI reads;

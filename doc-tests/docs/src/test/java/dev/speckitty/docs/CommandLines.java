@@ -3,6 +3,8 @@ package dev.speckitty.docs;
 import dev.doctest.prose.Closest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,22 +34,25 @@ final class CommandLines {
 
   /**
    * The command lines in {@code span}: each shell command in it ({@code |}, {@code &&}, {@code ;}
-   * separate them) that runs {@code spec-kitty}, after any {@code VAR=value}; or, when the span is
-   * one command only, a top-level command named on its own ({@code sync now}, {@code auth status
-   * --json}). Empty when the span holds none.
+   * separate them) that runs {@code spec-kitty}, after a {@code $} prompt and what {@link
+   * #commandStart} skips; or, when the span is one command only and nothing comes before it, a
+   * top-level command named on its own ({@code sync now}, {@code auth status --json}). Empty when
+   * the span holds none.
    */
   static List<Parsed> in(String span, CliNames cli) {
     List<List<String>> commands = ShellWords.commands(span);
     List<Parsed> parsed = new ArrayList<>();
-    for (List<String> words : commands) {
-      int first = 0;
-      while (first < words.size() && ASSIGNMENT.matcher(words.get(first)).matches()) {
-        first++;
+    for (int c = 0; c < commands.size(); c++) {
+      List<String> words = new ArrayList<>(commands.get(c));
+      if (c == 0 && !words.isEmpty() && words.get(0).equals("$")) {
+        words.remove(0); // a shell prompt
       }
+      int first = commandStart(words);
       if (first < words.size() && words.get(first).equals("spec-kitty")) {
         parsed.add(parse(words.subList(first + 1, words.size()), cli));
       } else if (commands.size() == 1
           && first == 0
+          && words.size() == commands.get(0).size()
           && !words.isEmpty()
           && cli.root.subcommands().containsKey(words.get(0))) {
         parsed.add(parse(words, cli));
@@ -55,6 +60,70 @@ final class CommandLines {
     }
     return parsed;
   }
+
+  /**
+   * Where the command a shell runs starts among {@code words}: after any {@code VAR=value}, the
+   * opening of a subshell or group ({@code (}, <code>{</code>), and wrapper commands that run the
+   * rest ({@code sudo}, {@code env}, {@code time}, {@code xargs} …) with their own options. A page
+   * writes {@code sudo spec-kitty …} as often as {@code spec-kitty …}, and it must not hide a name
+   * that does not exist. Removes a group's opening from the word it sticks to.
+   */
+  private static int commandStart(List<String> words) {
+    int i = 0;
+    while (i < words.size()) {
+      String word = words.get(i);
+      String opened = word.replaceAll("^[({]+", "");
+      if (opened.isEmpty()) {
+        i++;
+        continue;
+      }
+      if (!opened.equals(word)) {
+        words.set(i, opened);
+        continue;
+      }
+      if (ASSIGNMENT.matcher(word).matches()) {
+        i++;
+        continue;
+      }
+      Wrapper wrapper = WRAPPERS.get(word);
+      if (wrapper == null) {
+        return i;
+      }
+      i++;
+      while (i < words.size() && words.get(i).startsWith("-")) {
+        String option = words.get(i);
+        i +=
+            option.equals("--") || option.contains("=") || !wrapper.valued().contains(option)
+                ? 1
+                : 2;
+        if (option.equals("--")) {
+          break;
+        }
+      }
+      i += Math.min(wrapper.operands(), Math.max(0, words.size() - i));
+    }
+    return i;
+  }
+
+  /**
+   * A command that runs the command after it.
+   *
+   * @param valued its options that take a value (the next word)
+   * @param operands how many words of its own come before the command ({@code timeout 30})
+   */
+  private record Wrapper(Set<String> valued, int operands) {}
+
+  private static final Map<String, Wrapper> WRAPPERS =
+      Map.of(
+          "sudo", new Wrapper(Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"), 0),
+          "env", new Wrapper(Set.of("-u", "-C", "-S"), 0),
+          "time", new Wrapper(Set.of("-f", "-o"), 0),
+          "nohup", new Wrapper(Set.of(), 0),
+          "xargs", new Wrapper(Set.of("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s"), 0),
+          "exec", new Wrapper(Set.of("-a"), 0),
+          "command", new Wrapper(Set.of(), 0),
+          "nice", new Wrapper(Set.of("-n"), 0),
+          "timeout", new Wrapper(Set.of("-s", "-k"), 1));
 
   private static Parsed parse(List<String> words, CliNames cli) {
     CommandSpec spec = cli.root;

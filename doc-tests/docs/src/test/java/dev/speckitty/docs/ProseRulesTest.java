@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Which code spans name the CLI, and what is wrong with them, from a table of (sentence, span,
@@ -77,6 +78,58 @@ class ProseRulesTest {
   void aSpanIsTheClisOnlyWhenItLooksLikeItsVocabulary(
       String sentence, String span, String verdict) {
     assertThat(verdict(sentence, span)).isEqualTo(verdict);
+  }
+
+  /** How a page may write the same command line: behind a prompt, a wrapper or in a subshell. */
+  static final List<String> WRITTEN_AROUND =
+      List.of(
+          "$ %s",
+          "sudo %s",
+          "sudo -E -u root %s",
+          "env FOO=1 %s",
+          "env -i FOO=1 %s",
+          "time %s",
+          "nohup %s",
+          "xargs %s",
+          "xargs -n 1 %s",
+          "exec %s",
+          "command %s",
+          "nice %s",
+          "nice -n 10 %s",
+          "timeout 30 %s",
+          "timeout -s KILL 30s %s",
+          "(%s)",
+          "( %s )",
+          "{ %s; }",
+          "sudo env FOO=1 nohup %s",
+          "cat ids | xargs %s");
+
+  static List<String> writtenAround() {
+    return WRITTEN_AROUND;
+  }
+
+  /**
+   * A prompt, a wrapper command or a subshell in front of the CLI does not hide it: the command
+   * line is read as it is on its own, so a page cannot show a made-up option behind {@code sudo}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("writtenAround")
+  void aCommandLineBehindAPromptAWrapperOrASubshellIsStillChecked(String form) {
+    String span = form.formatted("spec-kitty sync now --dry-run");
+
+    assertThat(verdict("Run `" + span + "`.", span))
+        .startsWith("`spec-kitty sync now` has no option `--dry-run`");
+  }
+
+  /**
+   * The same forms around options that exist are fine: the wrapper's own options are not the CLI's.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("writtenAround")
+  void aRealCommandLineBehindAPromptAWrapperOrASubshellPasses(String form) {
+    String span = form.formatted("spec-kitty sync status --check --json");
+
+    assertThat(verdict("Run `" + span + "`.", span)).isEqualTo("ok");
   }
 
   @Test
