@@ -155,8 +155,9 @@ class HtmlCheckIT {
                 .eachText())
         .containsExactly(
             "mkdir -p ~/.spec-kitty",
-            "printf '[server]\\nurl = \"%s\"\\n' '${server.url}' > ~/.spec-kitty/config.toml",
-            "export KITTY_PASSWORD='${user.password}'");
+            "printf '[server]\\nurl = \"%s\"\\n' 'https://your-server.example.com' >"
+                + " ~/.spec-kitty/config.toml",
+            "export KITTY_PASSWORD='********'");
   }
 
   @Test

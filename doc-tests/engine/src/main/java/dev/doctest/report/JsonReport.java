@@ -205,17 +205,31 @@ public final class JsonReport {
   }
 
   /**
-   * The commands a fixture runs, those of the fixtures it extends first, as {@code doctest.toml}
-   * writes them ({@code ${variables}} unresolved: a password stays a name): the evidence page shows
-   * them, so a starting state is more than its description.
+   * The commands a fixture runs, those of the fixtures it extends first, as readers would type
+   * them: a variable shows as the text its placeholder gives readers, a secret as {@code ********}
+   * (as at its prompt). The evidence page shows them, so a starting state is more than its
+   * description.
    */
   private List<String> fixtureCommands(String name) {
     List<String> commands = new ArrayList<>();
     for (Optional<String> f = Optional.of(name); f.isPresent(); ) {
       DocTestConfig.Fixture fixture = config.fixtures().get(f.get());
-      commands.addAll(0, fixture.commands());
+      commands.addAll(0, fixture.commands().stream().map(this::asReadersSee).toList());
       f = fixture.parent();
     }
     return commands;
+  }
+
+  private String asReadersSee(String command) {
+    String shown = command;
+    for (Optional<String> secret : config.prompts().values()) {
+      if (secret.isPresent()) {
+        shown = shown.replace(secret.get(), "********");
+      }
+    }
+    for (var placeholder : config.placeholders().entrySet()) {
+      shown = shown.replace(placeholder.getValue(), placeholder.getKey());
+    }
+    return shown;
   }
 }
