@@ -37,10 +37,7 @@ public final class ImageCheck {
       if (taken.contains(src)) {
         continue;
       }
-      String where =
-          SourceLines.locate(source, src, List.of())
-              .map(line -> "docs/" + document + ":" + line)
-              .orElse("docs/" + document);
+      String where = SourceLines.where(document, source, src);
       problems.add(
           where
               + ": the page shows the image "

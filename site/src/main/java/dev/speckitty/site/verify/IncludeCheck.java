@@ -28,10 +28,7 @@ public final class IncludeCheck {
       Matcher m = UNRESOLVED.matcher(e.wholeOwnText());
       while (m.find()) {
         String directive = m.group(1);
-        String where =
-            SourceLines.locate(source, directive, List.of())
-                .map(line -> "docs/" + document + ":" + line)
-                .orElse("docs/" + document);
+        String where = SourceLines.where(document, source, directive);
         problems.add(
             where
                 + ": unresolved include "

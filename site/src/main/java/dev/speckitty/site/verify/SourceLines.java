@@ -33,6 +33,15 @@ final class SourceLines {
     return Optional.ofNullable(fallback);
   }
 
+  /**
+   * {@code docs/<page>:<line>} of the first line holding {@code text}, else {@code docs/<page>}.
+   */
+  static String where(String document, String source, String text) {
+    return locate(source, text, List.of())
+        .map(line -> "docs/" + document + ":" + line)
+        .orElse("docs/" + document);
+  }
+
   /** Whether a block, from its opening fence to its closing one, covers {@code line}. */
   private static boolean covers(Report.Block block, int line) {
     int last = block.line() + (int) block.text().lines().count() + 1;
