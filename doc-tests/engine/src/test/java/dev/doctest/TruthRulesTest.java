@@ -371,6 +371,36 @@ class TruthRulesTest {
   }
 
   @Test
+  void aStepWhoseShellWouldRunTheToolOnAnotherRuntimeFails() {
+    for (String export :
+        List.of(
+            "export JAVA_HOME=\\\"$HOME/fake-java\\\"",
+            "export JAVA_TOOL_OPTIONS=-Dfile.encoding=ISO-8859-1",
+            "export BASH_ENV=\\\"$HOME/.evil\\\"")) {
+      EngineFixture f =
+          fixture()
+              .mutate(
+                  "doctest.toml",
+                  "[fixtures.greeted]\n",
+                  """
+                  [fixtures.runtime]
+                  description = "fake-cli has greeted twice"
+                  extends = "greeted-twice"
+                  commands = ["%s"]
+
+                  [fixtures.greeted]
+                  """
+                      .formatted(export))
+              .mutate(BASICS, "fixture=greeted-twice", "fixture=runtime");
+
+      assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+          .as(export)
+          .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "fake-cli greet") - 1))
+          .contains("doctest: this step would run with " + export.split("[ =]")[1] + " changed");
+    }
+  }
+
+  @Test
   void aPlaceholderStandsForOneValueOfTheRun() {
     for (String placeholder :
         List.of(

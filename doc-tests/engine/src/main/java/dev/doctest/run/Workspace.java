@@ -45,7 +45,6 @@ public final class Workspace implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Path toolDir = settings.toolDir().toAbsolutePath().normalize();
-    this.toolCheck = toolCheck(toolDir);
     List<Path> see = new ArrayList<>();
     see.add(toolDir.getParent() == null ? toolDir : toolDir.getParent());
     env.put("HOME", seenHome().toString());
@@ -65,6 +64,7 @@ public final class Workspace implements AutoCloseable {
       see.add(Path.of(javaHome));
     }
     this.visible = List.copyOf(see);
+    this.toolCheck = toolCheck(toolDir) + runtimeCheck(env);
   }
 
   /** The folder everything of this workspace lives in, on this machine ({@code $WORK}). */
@@ -206,6 +206,50 @@ public final class Workspace implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return check.toString();
+  }
+
+  /**
+   * Variables that decide which runtime or libraries a program loads, or what a shell runs first:
+   * not the page's to change unseen.
+   */
+  static final List<String> RUNTIME_VARIABLES =
+      List.of(
+          "JAVA_HOME",
+          "JAVA_TOOL_OPTIONS",
+          "_JAVA_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "LD_PRELOAD",
+          "LD_LIBRARY_PATH",
+          "LD_AUDIT",
+          "BASH_ENV",
+          "ENV");
+
+  /**
+   * Shell lines that stop a step whose shell would run the tool on another runtime: each of {@link
+   * #RUNTIME_VARIABLES} must be as the workspace set it (or unset). A hidden starting state that
+   * pointed {@code JAVA_HOME} at a fake {@code java}, or preloaded a library, would change every
+   * later step's output while the tool's own file stayed the same.
+   */
+  private static String runtimeCheck(Map<String, String> env) {
+    StringBuilder check = new StringBuilder();
+    for (String name : RUNTIME_VARIABLES) {
+      String value = env.get(name);
+      String same =
+          value == null
+              ? "[ -z \"${" + name + "+set}\" ]"
+              : "[ \"${" + name + "+set}\" = set ] && [ \"$" + name + "\" = " + quote(value) + " ]";
+      check
+          .append("if ! { ")
+          .append(same)
+          .append(
+              "; }; then printf 'doctest: this step would run with %s changed (%s), which decides"
+                  + " the runtime the tool runs on\\n' ")
+          .append(name)
+          .append(" \"${")
+          .append(name)
+          .append("-unset}\" >&2; exit 125; fi\n");
     }
     return check.toString();
   }
