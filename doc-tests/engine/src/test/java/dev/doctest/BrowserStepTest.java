@@ -116,17 +116,22 @@ class BrowserStepTest {
   }
 
   @Test
-  void aBrowserStepOpensOnlyTheRunsOwnServers() {
-    EngineFixture elsewhere =
-        new EngineFixture(temp)
-            .mutate(
-                PAGE,
-                "open=https://your-server.example.com/board",
-                "open=http://203.0.113.9/board");
+  void aBrowserStepOpensThePageThroughThePlaceholderOfTheRunsServer() {
+    for (String url :
+        java.util.List.of(
+            "http://203.0.113.9/board",
+            "http://127.0.0.1:8799/board",
+            "https://your-server.example.com@localhost:8799/board",
+            "https://your-server.example.com.evil/board")) {
+      EngineFixture f =
+          new EngineFixture(temp.resolve(Integer.toString(url.hashCode())))
+              .mutate(PAGE, "open=https://your-server.example.com/board", "open=" + url);
 
-    assertThat(EngineFixture.firstFailure(elsewhere.run(PAGE)))
-        .startsWith("docs/" + PAGE + ":" + elsewhere.lineOf(PAGE, "open=http://203"))
-        .contains("which is none of the run's own servers");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.parse(PAGE))
+          .as(url)
+          .hasMessageStartingWith("docs/" + PAGE + ":" + f.lineOf(PAGE, "open=" + url))
+          .hasMessageContaining("written with the placeholder that stands for it");
+    }
   }
 
   @Test
@@ -139,7 +144,7 @@ class BrowserStepTest {
                 "open=data:text/html,<p>Fake&#32;board</p>");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.parse(PAGE))
-        .hasMessageContaining("an http:// or https:// address");
+        .hasMessageContaining("written with the placeholder that stands for it");
   }
 
   @Test

@@ -352,7 +352,7 @@ class TruthRulesTest {
                 "[fixtures.greeted]\n",
                 """
                 [fixtures.shadowed]
-                description = "fake-cli has greeted twice"
+                description = "fake-cli has greeted twice, with ~/bin first on $PATH"
                 extends = "greeted-twice"
                 commands = [
                   "mkdir -p ~/bin",
@@ -384,13 +384,13 @@ class TruthRulesTest {
                   "[fixtures.greeted]\n",
                   """
                   [fixtures.runtime]
-                  description = "fake-cli has greeted twice"
+                  description = "fake-cli has greeted twice, and %s is set"
                   extends = "greeted-twice"
                   commands = ["%s"]
 
                   [fixtures.greeted]
                   """
-                      .formatted(export))
+                      .formatted("$" + export.split("[ =]")[1], export))
               .mutate(BASICS, "fixture=greeted-twice", "fixture=runtime");
 
       assertThat(EngineFixture.firstFailure(f.run(BASICS)))
@@ -401,13 +401,76 @@ class TruthRulesTest {
   }
 
   @Test
+  void aHiddenCommandCannotChooseWhichProgramRuns() {
+    for (String setting :
+        List.of("PATH=/Users/you/.bin", "JAVA_HOME=/Users/you/.jdk", "HOME=/tmp")) {
+      EngineFixture f =
+          fixture()
+              .mutate(BASICS, "run=\"fake-cli fail 1\"", "run=\"" + setting + " fake-cli fail 1\"");
+
+      assertRefusedAt(
+          f,
+          BASICS,
+          f.lineOf(BASICS, "run=\"" + setting) + 1,
+          setting.substring(0, setting.indexOf('=') + 1) + " decides which program runs");
+    }
+  }
+
+  @Test
+  void aCommandNameThatLooksLikeTheToolButIsNotIsRefused() {
+    EngineFixture f = fixture().mutate(BASICS, "fake-cli greet\n", "fake-cl\u0456 greet\n");
+
+    assertRefusedAt(
+        f, BASICS, f.lineOf(BASICS, "fake-cl\u0456 greet") - 1, "holds a letter outside ASCII");
+  }
+
+  @Test
+  void aStartingStateNamesTheVariablesItExports() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                "doctest.toml",
+                "[fixtures.greeted]\n",
+                """
+                [fixtures.exporting]
+                description = "fake-cli has greeted twice"
+                extends = "greeted-twice"
+                commands = ["export FAKE_CLI_MODE=quiet"]
+
+                [fixtures.greeted]
+                """)
+            .mutate(BASICS, "fixture=greeted-twice", "fixture=exporting");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .contains("fixture exporting exports FAKE_CLI_MODE, which its description does not name");
+
+    EngineFixture named =
+        fixture()
+            .mutate(
+                "doctest.toml",
+                "[fixtures.greeted]\n",
+                """
+                [fixtures.exporting]
+                description = "fake-cli has greeted twice and $FAKE_CLI_MODE is quiet"
+                extends = "greeted-twice"
+                commands = ["export FAKE_CLI_MODE=quiet"]
+
+                [fixtures.greeted]
+                """)
+            .mutate(BASICS, "fixture=greeted-twice", "fixture=exporting");
+    EngineFixture.assertPassed(named.run(BASICS));
+  }
+
+  @Test
   void aPlaceholderStandsForOneValueOfTheRun() {
     for (String placeholder :
         List.of(
             "\"--loud\" = \"\"",
             "\"Hello, world\" = \"Hello, everyone\"",
             "\"x\" = \"${home}/x\"",
-            "\" padded \" = \"${home}\"")) {
+            "\" padded \" = \"${home}\"",
+            "\"cli greet\" = \"${home}\"",
+            "\"cli\" = \"${home}\"")) {
       EngineFixture f =
           fixture()
               .mutate("doctest.toml", "[placeholders]\n", "[placeholders]\n" + placeholder + "\n");

@@ -94,12 +94,22 @@ public record DocTestConfig(
                         + " ${variable} (such as ${server.url}); literal text would rewrite what"
                         + " the commands run and what the tool printed");
               }
-              if (shown.isBlank() || shown.lines().count() != 1 || !shown.equals(shown.strip())) {
+              if (shown.isEmpty() || shown.chars().anyMatch(Character::isWhitespace)) {
                 throw new DocTestException(
                     at,
                     "placeholder \""
                         + shown
-                        + "\": the text readers see is one line, without spaces around it");
+                        + "\": the text readers see is one word (an address, a path, a name),"
+                        + " never words of a command or of the tool's output");
+              }
+              if (shown.contains(tool) || tool.contains(shown)) {
+                throw new DocTestException(
+                    at,
+                    "placeholder \""
+                        + shown
+                        + "\" overlaps the tool's name "
+                        + tool
+                        + ": it would change which program the commands run");
               }
               placeholders.put(shown, value);
             });

@@ -524,6 +524,26 @@ final class Classifier {
                 () ->
                     new DocTestException(
                         b.location(), "a browser step needs the page to open: open=<url>"));
+    boolean throughPlaceholder =
+        config.placeholders().keySet().stream()
+            .anyMatch(
+                shown ->
+                    url.startsWith(shown)
+                        && (url.length() == shown.length()
+                            || "/?#".indexOf(url.charAt(shown.length())) >= 0));
+    if (!throughPlaceholder || url.contains("@")) {
+      throw new DocTestException(
+          b.location(),
+          "open="
+              + url
+              + ": a browser step opens a page of the run's own server, written with the"
+              + " placeholder that stands for it (such as "
+              + config.placeholders().keySet().stream()
+                  .filter(k -> k.startsWith("http"))
+                  .findFirst()
+                  .orElse("https://…")
+              + "/…), without a user name before its host");
+    }
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
       throw new DocTestException(
           b.location(),
@@ -636,6 +656,18 @@ final class Classifier {
           "'||' hides a failing command, which a reader would see fail: show the failure (exit=N"
               + " and its output) or drop the '||'");
     }
+    ShellText.lookAlikeCommand(command.content())
+        .ifPresent(
+            name -> {
+              throw new DocTestException(
+                  command.location(),
+                  "the command name '"
+                      + name
+                      + "' holds a letter outside ASCII: it can look like another name ("
+                      + config.tool()
+                      + "), and readers who copy or type it get another program; write command"
+                      + " names in ASCII");
+            });
   }
 
   private Step.Options options(Annotations d, Location at) {

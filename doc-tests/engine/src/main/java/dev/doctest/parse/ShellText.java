@@ -58,6 +58,21 @@ final class ShellText {
       }
     }
     stages.add(stage);
+    for (List<String> words : stages) {
+      for (String w : words) {
+        if (!ASSIGNMENT.matcher(w).matches()) {
+          break;
+        }
+        String name = w.substring(0, w.indexOf('='));
+        if (dev.doctest.model.RuntimeVariables.NOT_IN_A_HIDDEN_COMMAND.contains(name)) {
+          return Optional.of(
+              name
+                  + "= decides which program runs, or on what: the note would name "
+                  + tool
+                  + " while something else may run");
+        }
+      }
+    }
     if (!commandWord(stages.get(stages.size() - 1)).equals(tool)) {
       return Optional.of("it must end in " + tool + ", whose output the page shows");
     }
@@ -94,6 +109,33 @@ final class ShellText {
       }
     }
     return false;
+  }
+
+  /**
+   * The first command name in {@code block} holding a character outside ASCII ({@code spec-kіtty}
+   * with a Cyrillic {@code і} looks like the tool but is another program), if any.
+   */
+  static Optional<String> lookAlikeCommand(String block) {
+    for (String line : block.lines().toList()) {
+      List<Token> tokens;
+      try {
+        tokens = tokens(line);
+      } catch (IllegalArgumentException unbalanced) {
+        continue; // a quote that spans lines: its words are arguments
+      }
+      boolean commandPosition = true;
+      for (Token t : tokens) {
+        if (t.operator()) {
+          commandPosition = true;
+        } else if (commandPosition && !ASSIGNMENT.matcher(t.text()).matches()) {
+          if (!t.text().chars().allMatch(c -> c < 128)) {
+            return Optional.of(t.text());
+          }
+          commandPosition = false;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String commandWord(List<String> words) {

@@ -87,6 +87,7 @@ public final class DocumentRunner {
     List<StepResult> results = new ArrayList<>();
     String stopped =
         firstStep > 0 ? null : spec.fixture().flatMap(f -> runFixture(f, stage)).orElse(null);
+    boolean setupFailed = stopped != null;
     Snapshot example = null; // the state before the throwaway example that is running, if one is
     boolean drifted = false;
     for (int index = 0; index < spec.steps().size(); index++) {
@@ -105,7 +106,17 @@ public final class DocumentRunner {
       if (stopped == null && !drifted && step.runs()) {
         checkpoints.before(spec, chain, index, step, stage);
       }
-      if (stopped != null) {
+      if (setupFailed && step.runs()) {
+        // The page cannot pass from a state that was never set up: its first step fails, saying so.
+        results.add(
+            failed(
+                step,
+                System.nanoTime(),
+                step.location() + ": not run, the starting state failed: " + stopped,
+                null,
+                null));
+        setupFailed = false;
+      } else if (stopped != null) {
         results.add(StepResult.skipped(step, "not run: " + stopped));
       } else if (step instanceof Step.Illustrative i) {
         results.add(StepResult.skipped(step, "illustrative: " + i.reason()));
@@ -192,6 +203,7 @@ public final class DocumentRunner {
         return failed;
       }
     }
+    Map<String, String> before = stage.workspace().exported();
     for (String command : fixture.commands()) {
       Outcome o =
           new ShellRunner(stage.workspace())
@@ -204,6 +216,26 @@ public final class DocumentRunner {
                 + stage.workspace().redactPaths(command)
                 + "\n"
                 + stage.workspace().redactPaths(o.output()));
+      }
+    }
+    Map<String, String> after = stage.workspace().exported();
+    for (String variable : after.keySet()) {
+      if (!after.get(variable).equals(before.get(variable))
+          && !fixture
+              .description()
+              .matches("(?s).*\\b" + java.util.regex.Pattern.quote(variable) + "\\b.*")) {
+        return Optional.of(
+            "fixture "
+                + name
+                + " exports "
+                + variable
+                + ", which its description does not name: readers are told only the description"
+                + " (\""
+                + fixture.description()
+                + "\"), and a variable can change what every later step does; name it there"
+                + " (as $"
+                + variable
+                + ")");
       }
     }
     return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.doctest.run;
 
+import dev.doctest.model.RuntimeVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,6 +131,37 @@ public final class Workspace implements AutoCloseable {
         this, visible, terminal, List.of("bash", "--noprofile", "--norc", seenScript.toString()));
   }
 
+  /**
+   * The variables the shell exports now, with their values: those the last step saved, or the
+   * workspace's own before any step ran (to see which a command set or changed).
+   */
+  public Map<String, String> exported() {
+    Map<String, String> exported = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(control.resolve("state.sh"))) {
+        if (line.startsWith("declare -x ")) {
+          String declaration = line.substring("declare -x ".length());
+          int eq = declaration.indexOf('=');
+          exported.put(
+              eq < 0 ? declaration : declaration.substring(0, eq),
+              eq < 0 ? "" : unquote(declaration.substring(eq + 1)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return exported.isEmpty() ? new LinkedHashMap<>(env) : exported;
+  }
+
+  /** A value as {@code export -p} writes it: in double quotes, with {@code \\} escapes. */
+  private static String unquote(String quoted) {
+    String inner =
+        quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\"")
+            ? quoted.substring(1, quoted.length() - 1)
+            : quoted;
+    return inner.replaceAll("\\\\(.)", "$1");
+  }
+
   /** Where the last step left the shell, on this machine. */
   public Path cwd() {
     try {
@@ -211,30 +243,14 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Variables that decide which runtime or libraries a program loads, or what a shell runs first:
-   * not the page's to change unseen.
-   */
-  static final List<String> RUNTIME_VARIABLES =
-      List.of(
-          "JAVA_HOME",
-          "JAVA_TOOL_OPTIONS",
-          "_JAVA_OPTIONS",
-          "JDK_JAVA_OPTIONS",
-          "LD_PRELOAD",
-          "LD_LIBRARY_PATH",
-          "LD_AUDIT",
-          "BASH_ENV",
-          "ENV");
-
-  /**
    * Shell lines that stop a step whose shell would run the tool on another runtime: each of {@link
-   * #RUNTIME_VARIABLES} must be as the workspace set it (or unset). A hidden starting state that
-   * pointed {@code JAVA_HOME} at a fake {@code java}, or preloaded a library, would change every
-   * later step's output while the tool's own file stayed the same.
+   * RuntimeVariables#CHECKED} must be as the workspace set it (or unset). A hidden starting state
+   * that pointed {@code JAVA_HOME} at a fake {@code java}, or preloaded a library, would change
+   * every later step's output while the tool's own file stayed the same.
    */
   private static String runtimeCheck(Map<String, String> env) {
     StringBuilder check = new StringBuilder();
-    for (String name : RUNTIME_VARIABLES) {
+    for (String name : RuntimeVariables.CHECKED) {
       String value = env.get(name);
       String same =
           value == null
