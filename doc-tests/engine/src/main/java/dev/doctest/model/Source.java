@@ -15,6 +15,11 @@ public record Source(Path file, String shown) {
     return new Location(file, shown, line);
   }
 
+  /** The 1-based line of {@code text} that holds the character at {@code offset}. */
+  public static int lineOf(String text, int offset) {
+    return 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+  }
+
   /** Shows {@code file} relative to the folder above {@code docsRoot}: {@code docs/x.md}. */
   public static Source of(Path file, Path docsRoot) {
     Path abs = file.toAbsolutePath().normalize();

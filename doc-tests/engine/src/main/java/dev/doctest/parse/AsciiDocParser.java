@@ -55,7 +55,7 @@ final class AsciiDocParser {
         String shown = passthrough.group().replaceAll("\\s+", " ");
         unrun.add(
             new ParsedMarkup.Unrun(
-                file.at(lineOf(text, passthrough.start())),
+                file.at(Source.lineOf(text, passthrough.start())),
                 "raw HTML in an inline passthrough ("
                     + (shown.length() <= 60 ? shown : shown.substring(0, 57) + "…")
                     + "): the site writes it into the page as it is (it can hide steps, restyle or"
@@ -92,16 +92,6 @@ final class AsciiDocParser {
    */
   private static final Pattern INLINE_HTML =
       Pattern.compile("(?s)\\+\\+\\+.*?\\+\\+\\+|pass:[a-z,]*\\[(?:\\\\.|[^\\]])*]");
-
-  private static int lineOf(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 
   private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifdef|ifndef|ifeval)::");
 

@@ -379,9 +379,7 @@ final class Classifier {
     String content = b.content().replace("\r\n", "\n");
     Matcher m = HIDDEN_CHARACTER.matcher(content);
     if (m.find()) {
-      int line =
-          b.contentLine()
-              + (int) content.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+      int line = b.contentLine() + Source.lineOf(content, m.start()) - 1;
       throw new DocTestException(
           b.location().atLine(line),
           String.format(

@@ -191,6 +191,6 @@ public final class LinkChecker {
       String base = needle.replace(".html", ".adoc");
       at = source.indexOf(base);
     }
-    return at < 0 ? 1 : (int) source.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    return at < 0 ? 1 : Source.lineOf(source, at);
   }
 }

@@ -270,11 +270,6 @@ public final class DocumentRunner {
   }
 
   /**
-   * A browser step: the page at its URL must show what the page says, and the image it declares is
-   * taken afresh — beside the reports, for the site to publish — and compared with the one in the
-   * docs. A difference is a drift (update mode writes the new image into the docs).
-   */
-  /**
    * Whether a browser step's URL, as run, is a server of the run: http(s) on loopback (an address,
    * never a name to look up: the run uses no network but this machine's).
    */
@@ -292,6 +287,11 @@ public final class DocumentRunner {
     }
   }
 
+  /**
+   * A browser step: the page at its URL must show what the page says, and the image it declares is
+   * taken afresh — beside the reports, for the site to publish — and compared with the one in the
+   * docs. A difference is a drift (update mode writes the new image into the docs).
+   */
   private StepResult browse(Step.Browse b, Stage stage, long start) {
     Optional<Browser> browser = Browser.detect();
     if (browser.isEmpty()) {

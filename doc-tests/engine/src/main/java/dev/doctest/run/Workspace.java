@@ -28,7 +28,9 @@ public final class Workspace implements AutoCloseable {
   private final List<Path> visible;
   private final Map<String, String> env = new LinkedHashMap<>();
   private int scripts;
-  private final String toolCheck;
+
+  /** What every step checks first: that its shell runs the tool, on the run's runtime. */
+  private final String stepChecks;
 
   /**
    * @param settings the tool under test (its launcher folder goes first on PATH) and the outer
@@ -65,7 +67,7 @@ public final class Workspace implements AutoCloseable {
       see.add(Path.of(javaHome));
     }
     this.visible = List.copyOf(see);
-    this.toolCheck = toolCheck(toolDir) + runtimeCheck(env);
+    this.stepChecks = toolCheck(toolDir) + runtimeCheck(env);
   }
 
   /** The folder everything of this workspace lives in, on this machine ({@code $WORK}). */
@@ -182,7 +184,7 @@ public final class Workspace implements AutoCloseable {
     Path state = seenControl().resolve("state.sh");
     StringBuilder text = new StringBuilder();
     text.append("source '").append(state).append("'\n");
-    text.append(toolCheck);
+    text.append(stepChecks);
     // Every command must succeed, each stage of a pipeline included, as a reader would see it fail.
     text.append("set -o pipefail -o errtrace\n__doctest_rc=0\n")
         .append(
