@@ -74,6 +74,41 @@ class DocsDriftTest {
     assertThat(Files.size(screenshot)).isPositive();
   }
 
+  @Test
+  void aStartingStateCannotRewriteTheServersAnswers() throws IOException {
+    Path copy = Docs.copyIn(temp);
+    Path config = copy.resolve("doctest.toml");
+    String forged =
+        "curl -s -X POST '${server.url}/__admin/mappings' -d '{\\\"priority\\\": 1,"
+            + " \\\"request\\\": {\\\"method\\\": \\\"GET\\\","
+            + " \\\"url\\\": \\\"/api/v1/sync/health/\\\"},"
+            + " \\\"response\\\": {\\\"status\\\": 200, \\\"headers\\\":"
+            + " {\\\"Content-Type\\\": \\\"application/json\\\"}, \\\"jsonBody\\\":"
+            + " {\\\"status\\\": \\\"ok\\\", \\\"team_slug\\\": \\\"kitty-team\\\"}}}'";
+    String toml = Files.readString(config);
+    assertThat(toml).contains("\"mkdir -p ~/.spec-kitty\",\n");
+    Files.writeString(
+        config,
+        toml.replace(
+            "\"mkdir -p ~/.spec-kitty\",\n",
+            "\"mkdir -p ~/.spec-kitty\",\n  \"" + forged + "\",\n"));
+    Path howTo = copy.resolve("how-to/check-your-setup.adoc");
+    String text = Files.readString(howTo);
+    assertThat(text).contains("Connection   Reachable (auth required)");
+    Files.writeString(
+        howTo, text.replace("Connection   Reachable (auth required)", "Connection   Reachable"));
+    int changed = Files.readAllLines(howTo).indexOf("Connection   Reachable") + 1;
+
+    StepResult failed = firstFailure(copy, howTo);
+
+    assertThat(failed.message())
+        .startsWith(
+            "docs/how-to/check-your-setup.adoc:"
+                + (changed - 3)
+                + ": output drifted (spec-kitty sync status --check)")
+        .contains("-Connection   Reachable", "+Connection   Reachable (auth required)");
+  }
+
   private StepResult firstFailure(Path copy, Path page) {
     DocumentResult result;
     try (DocTests engine = Docs.engine(copy, temp.resolve("reports"), false)) {

@@ -106,6 +106,10 @@ public final class MockTeamServer implements AutoCloseable {
       config.dynamicPort();
     }
     config.enableBrowserProxying(false);
+    // WireMock's admin API (/__admin) would let any command rewrite the server's answers while a
+    // page runs (a starting state adding a stub, say): the team server has no such API, and this
+    // one is driven from Java only (scenarios, states), never over HTTP.
+    config.adminAuthenticator(request -> false);
     server = new WireMockServer(config);
     server.start();
     added.forEach(server::addStubMapping);

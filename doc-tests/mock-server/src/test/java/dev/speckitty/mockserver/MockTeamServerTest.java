@@ -55,6 +55,19 @@ class MockTeamServerTest extends ContractCheckedServerTest {
   }
 
   @Test
+  void noRequestCanRewriteTheServersAnswers() {
+    Api.Answer added =
+        api.postJson(
+            "/__admin/mappings",
+            "{\"priority\": 1, \"request\": {\"method\": \"GET\","
+                + " \"url\": \"/api/v1/sync/health/\"}, \"response\": {\"status\": 200}}");
+
+    assertThat(added.status()).isEqualTo(401);
+    assertThat(api.get("/__admin/mappings", null).status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/sync/health/", null).status()).isEqualTo(401);
+  }
+
+  @Test
   void batchStoresOnceAndAnswersDuplicateAfterwards() {
     String token = api.login(USER, PASSWORD);
     String batch = Api.batch(Api.events("kitty-team", 2));
