@@ -425,6 +425,73 @@ class TruthRulesTest {
   }
 
   @Test
+  void aFileBlockIsWrittenWhereTheReadersEditorWouldWriteIt() throws Exception {
+    Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
+    String name = "notes-" + UUID.randomUUID() + ".toml";
+    Path hostTmp = Path.of("/tmp", name);
+    Path readOnly = EngineFixture.BIN.getParent().resolve(name);
+    try {
+      // Through a link into the page's own /tmp: where a reader's editor writes, the page reads.
+      EngineFixture f =
+          fixture().mutate(BASICS, "Create `~/.fake-cli.toml`:\n", linkTo("/tmp/" + name));
+      EngineFixture.assertPassed(f.run(BASICS));
+      assertThat(hostTmp).doesNotExist();
+
+      // Through a link out of the workspace: read-only there, as for the page's commands.
+      EngineFixture out =
+          fixture().mutate(BASICS, "Create `~/.fake-cli.toml`:\n", linkTo(readOnly.toString()));
+      assertThat(EngineFixture.firstFailure(out.run(BASICS)))
+          .startsWith(
+              "docs/"
+                  + BASICS
+                  + ":"
+                  + (out.lineOf(BASICS, "# ~/.fake-cli.toml") - 1)
+                  + ": cannot write ~/.fake-cli.toml")
+          .contains("Read-only file system");
+      assertThat(readOnly).doesNotExist();
+    } finally {
+      Files.deleteIfExists(hostTmp);
+      Files.deleteIfExists(readOnly);
+    }
+  }
+
+  private static String linkTo(String target) {
+    return "```bash\nln -s " + target + " ~/.fake-cli.toml\n```\n\nCreate `~/.fake-cli.toml`:\n";
+  }
+
+  @Test
+  void aProcessAStepLeftRunningEndsWithTheStep() {
+    Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
+    EngineFixture f =
+        fixture()
+            .mutate(
+                "doctest.toml",
+                "[fixtures.greeted]\n",
+                """
+                [fixtures.watched]
+                description = "fake-cli has greeted twice"
+                extends = "greeted-twice"
+                commands = [
+                  "setsid sh -c 'until [ -e ~/.ask ]; do sleep 0.05; done; echo Hello, forged! > ~/.greeted' < /dev/null > /dev/null 2>&1 &",
+                ]
+
+                [fixtures.greeted]
+                """)
+            .mutate(BASICS, "fixture=greeted-twice", "fixture=watched")
+            .mutate(
+                BASICS,
+                "cat ~/.greeted\n",
+                "touch ~/.ask; for i in $(seq 60); do grep -q forged ~/.greeted && break;"
+                    + " sleep 0.05; done; cat ~/.greeted\n")
+            .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\n", "Hello, forged!\n")
+            .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\nproject\n", "Hello, forged!\nproject\n");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "Hello, forged!") - 1))
+        .contains("output drifted", "-Hello, forged!", "+Hello, world!");
+  }
+
+  @Test
   void aStartingStateNamesTheVariablesItExports() {
     EngineFixture f =
         fixture()

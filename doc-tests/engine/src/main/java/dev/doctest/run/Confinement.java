@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether steps run inside bubblewrap: the whole file system read-only, the page's HOME, its
  * private {@code /tmp} and the engine's control folder writable, the real home folders hidden, the
- * network as it is (the world listens on loopback). A write anywhere else fails the step with
- * "Read-only file system". Without bubblewrap (macOS, or a kernel without user namespaces) steps
- * run unconfined, as plain processes with a temporary HOME, and the run says so once.
+ * network as it is (the world listens on loopback), and process ids of its own: every process a
+ * step started ends with the step (a background process left by a hidden starting state could
+ * otherwise change what later steps show). A write anywhere else fails the step with "Read-only
+ * file system". Without bubblewrap (macOS, or a kernel without user namespaces) steps run
+ * unconfined, as plain processes with a temporary HOME, and the run says so once.
  *
  * @param bwrap the bubblewrap executable, when steps are confined
  * @param reason why they are not, when they are not
@@ -54,6 +56,7 @@ public record Confinement(Optional<Path> bwrap, String reason) {
                   "/",
                   "--dev",
                   "/dev",
+                  "--unshare-pid",
                   "--proc",
                   "/proc",
                   "--tmpfs",
@@ -104,7 +107,9 @@ public record Confinement(Optional<Path> bwrap, String reason) {
     if (terminal) {
       args.addAll(List.of("--dev-bind", "/dev/pts", "/dev/pts"));
     }
-    args.addAll(List.of("--proc", "/proc"));
+    // Its own process ids: whatever the step started (with &, setsid or nohup) ends with it, and
+    // it cannot see or signal the engine, the world or another page's commands.
+    args.addAll(List.of("--unshare-pid", "--proc", "/proc"));
     for (String hidden : HIDDEN) {
       if (Files.isDirectory(Path.of(hidden))) {
         args.addAll(List.of("--tmpfs", hidden));

@@ -562,13 +562,33 @@ public final class DocumentRunner {
           null,
           null);
     }
+    Outcome written;
     try {
-      Files.createDirectories(target.getParent());
       String content = stage.placeholders().toActual(w.content());
-      Files.writeString(target, content.endsWith("\n") ? content : content + "\n");
+      // Written by the page's own shell, confined like its commands: a symbolic link an earlier
+      // step made leads where it would for a reader's editor, never out of the page's workspace.
+      written =
+          new ShellRunner(ws)
+              .run(
+                  ws.fileWrite(path, content.endsWith("\n") ? content : content + "\n"),
+                  config.timeout());
     } catch (IOException e) {
       return failed(
           w, start, w.location() + ": cannot write " + path + ": " + e.getMessage(), null, null);
+    }
+    if (written.exitCode() != 0 || written.problem() != null) {
+      return failed(
+          w,
+          start,
+          w.location()
+              + ": cannot write "
+              + path
+              + ": "
+              + (written.problem() != null
+                  ? written.problem()
+                  : ws.redactPaths(written.output()).strip()),
+          null,
+          null);
     }
     return StepResult.passed(
         w, Duration.ofNanos(System.nanoTime() - start), new StepResult.Ran(0, ""));

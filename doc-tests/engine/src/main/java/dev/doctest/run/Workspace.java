@@ -213,6 +213,24 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
+   * Shell text that writes {@code content} to {@code path} (as a page shows it: {@code ~/…}, or
+   * relative to the shell's folder) the way a reader's editor would, creating missing folders: run
+   * as a step, confined like one, so a symbolic link leads only where the page's commands could
+   * write themselves.
+   */
+  String fileWrite(String path, String content) throws IOException {
+    Path text = control.resolve("file-" + ++scripts + ".txt");
+    Files.writeString(text, content);
+    String target = path.startsWith("~/") ? "\"$HOME\"/" + quote(path.substring(2)) : quote(path);
+    return "mkdir -p -- \"$(dirname -- "
+        + target
+        + ")\" && cat -- "
+        + quote(seenControl().resolve(text.getFileName().toString()).toString())
+        + " > "
+        + target;
+  }
+
+  /**
    * Shell lines that stop a step whose shell would not run the tool under test: each program of the
    * tool's folder must still be that file, not a function, an alias or another file earlier on the
    * PATH (a hidden starting state could otherwise put a wrapper in front of the tool, and every
