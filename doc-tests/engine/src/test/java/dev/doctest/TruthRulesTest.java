@@ -425,6 +425,43 @@ class TruthRulesTest {
   }
 
   @Test
+  void anEmptyExcerptIsRefused() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```\nHello, world!\n```\n",
+                "<!-- doctest: match=contains -->\n```\n\n```\n");
+    assertRefusedAt(
+        f,
+        BASICS,
+        f.lineOf(BASICS, "doctest: match=contains") + 1,
+        "an excerpt (match=contains) with no lines");
+  }
+
+  @Test
+  void anAnnotationCannotCloseItsCommentEarly() {
+    String html = "\"--><blockquote><p>Checked: prints <strong>ok</strong></p></blockquote><!--\"";
+    EngineFixture page =
+        fixture()
+            .mutate(
+                BASICS,
+                "<!-- doctest-document: fixture=greeted-twice -->",
+                "<!-- doctest-document: fixture=" + html + " fixture=greeted-twice -->");
+    assertRefusedAt(page, BASICS, 1, "an HTML comment cannot contain '--'");
+
+    EngineFixture browser =
+        fixture()
+            .mutate(
+                BASICS, "## Greet\n", "## Greet\n\n<!-- doctest-browser: open=" + html + " -->\n");
+    assertRefusedAt(
+        browser,
+        BASICS,
+        browser.lineOf(BASICS, "doctest-browser"),
+        "an HTML comment cannot contain '--'");
+  }
+
+  @Test
   void aFileBlockIsWrittenWhereTheReadersEditorWouldWriteIt() throws Exception {
     Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
     String name = "notes-" + UUID.randomUUID() + ".toml";

@@ -619,6 +619,12 @@ final class Classifier {
           case "contains" -> Expected.MatchMode.CONTAINS;
           default -> throw new DocTestException(b.location(), "match= must be exact or contains");
         };
+    if (mode == Expected.MatchMode.CONTAINS && text.isBlank()) {
+      throw new DocTestException(
+          b.location(),
+          "an excerpt (match=contains) with no lines checks nothing: show the lines it must find,"
+              + " or leave the output out with hides-output=\"<why>\"");
+    }
     Map<String, String> varying = new LinkedHashMap<>();
     for (String v : d.all("vary")) {
       int eq = v.lastIndexOf('=');

@@ -134,6 +134,17 @@ final class MarkdownParser {
     @Override
     public void visit(HtmlBlock html) {
       Location at = file.at(line(html));
+      // An annotation with '--' inside could close its comment early: what follows would reach
+      // readers as raw HTML, unchecked.
+      for (Pattern annotation : List.of(BROWSER_COMMENT, DOC_COMMENT, BLOCK_COMMENT)) {
+        Matcher m = annotation.matcher(html.getLiteral());
+        if (m.matches() && m.group(1).contains("--")) {
+          throw new DocTestException(
+              at,
+              "an HTML comment cannot contain '--' (the site's parser rejects it):"
+                  + " use a short option, or put the annotation in the info string");
+        }
+      }
       Matcher browser = BROWSER_COMMENT.matcher(html.getLiteral());
       if (browser.matches()) {
         blocks.add(
@@ -189,12 +200,6 @@ final class MarkdownParser {
                     + " fenced block (``` … ```)"));
       }
       Matcher block = BLOCK_COMMENT.matcher(html.getLiteral());
-      if (block.matches() && block.group(1).contains("--")) {
-        throw new DocTestException(
-            at,
-            "an HTML comment cannot contain '--' (the site's parser rejects it):"
-                + " use a short option, or put the annotation in the info string");
-      }
       if (block.matches()) {
         pending = Annotations.parse(block.group(1), at, Annotations.BLOCK_KEYS);
         pendingAt = at;
