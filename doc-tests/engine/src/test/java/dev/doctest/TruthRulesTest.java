@@ -376,7 +376,8 @@ class TruthRulesTest {
         List.of(
             "export JAVA_HOME=\\\"$HOME/fake-java\\\"",
             "export JAVA_TOOL_OPTIONS=-Dfile.encoding=ISO-8859-1",
-            "export BASH_ENV=\\\"$HOME/.evil\\\"")) {
+            "export BASH_ENV=\\\"$HOME/.evil\\\"",
+            "export FAKE_CLI_OPTS=-Dtraining")) {
       EngineFixture f =
           fixture()
               .mutate(
@@ -403,7 +404,11 @@ class TruthRulesTest {
   @Test
   void aHiddenCommandCannotChooseWhichProgramRuns() {
     for (String setting :
-        List.of("PATH=/Users/you/.bin", "JAVA_HOME=/Users/you/.jdk", "HOME=/tmp")) {
+        List.of(
+            "PATH=/Users/you/.bin",
+            "JAVA_HOME=/Users/you/.jdk",
+            "HOME=/tmp",
+            "FAKE_CLI_OPTS=-Dtraining")) {
       EngineFixture f =
           fixture()
               .mutate(BASICS, "run=\"fake-cli fail 1\"", "run=\"" + setting + " fake-cli fail 1\"");

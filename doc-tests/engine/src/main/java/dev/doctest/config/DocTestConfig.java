@@ -25,6 +25,9 @@ import java.util.regex.PatternSyntaxException;
  * @param root the docs folder (where {@code doctest.toml} is)
  * @param tool the command-line tool the pages are about ({@code [run] tool}): a hidden command
  *     ({@code run=}) must run it
+ * @param toolVariables variables the tool's launcher reads to decide how it runs ({@code [run]
+ *     tool_variables}, such as its JVM options): guarded like the runtime's own (see {@link
+ *     #checkedVariables})
  * @param runFolders folders whose code blocks must all be classified and run
  * @param timeout the default time a step may take
  * @param placeholders reader-facing text → the template of the value a run uses (with {@code
@@ -36,6 +39,7 @@ import java.util.regex.PatternSyntaxException;
 public record DocTestConfig(
     Path root,
     String tool,
+    List<String> toolVariables,
     List<String> runFolders,
     Duration timeout,
     Map<String, String> placeholders,
@@ -74,6 +78,15 @@ public record DocTestConfig(
     if (tool.isEmpty()) {
       throw new DocTestException(
           at, "[run] tool = \"<command>\" must name the command-line tool the pages are about");
+    }
+    List<String> toolVariables = new ArrayList<>();
+    for (JsonNode v : toml.path("run").path("tool_variables")) {
+      String name = v.asText();
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new DocTestException(
+            at, "[run] tool_variables: '" + name + "' is not the name of an environment variable");
+      }
+      toolVariables.add(name);
     }
     Duration timeout = Duration.ofSeconds(toml.path("run").path("timeout_seconds").asLong(30));
     Map<String, String> placeholders = new LinkedHashMap<>();
@@ -177,7 +190,25 @@ public record DocTestConfig(
       }
     }
     return new DocTestConfig(
-        root, tool, folders, timeout, placeholders, prompts, patterns, fixtures);
+        root,
+        tool,
+        List.copyOf(toolVariables),
+        folders,
+        timeout,
+        placeholders,
+        prompts,
+        patterns,
+        fixtures);
+  }
+
+  /**
+   * The variables no hidden command may set and every step checks are unchanged: the runtime's
+   * ({@link dev.doctest.model.RuntimeVariables#CHECKED}) and the tool's own.
+   */
+  public List<String> checkedVariables() {
+    return java.util.stream.Stream.concat(
+            dev.doctest.model.RuntimeVariables.CHECKED.stream(), toolVariables.stream())
+        .toList();
   }
 
   /** {@code file} as this docs set prints it: {@code docs/how-to/log-out.md}. */

@@ -23,8 +23,13 @@ public final class RuntimeVariables {
           "BASH_ENV",
           "ENV");
 
-  /** Never set by a hidden command in front of the tool: these and where programs are found. */
-  public static final List<String> NOT_IN_A_HIDDEN_COMMAND =
-      java.util.stream.Stream.concat(CHECKED.stream(), java.util.stream.Stream.of("PATH", "HOME"))
-          .toList();
+  /**
+   * Never set by a hidden command in front of the tool: the {@code checked} ones (these and the
+   * tool's own, see {@code [run] tool_variables}) and where programs are found.
+   */
+  public static List<String> notInAHiddenCommand(List<String> checked) {
+    return java.util.stream.Stream.concat(
+            checked.stream(), java.util.stream.Stream.of("PATH", "HOME"))
+        .toList();
+  }
 }

@@ -137,7 +137,7 @@ final class Classifier {
           if (d.has("run")) {
             pending = flush(pending, steps);
             String script = d.value("run").get().strip();
-            ShellText.runProblem(script, config.tool())
+            ShellText.runProblem(script, config.tool(), config.checkedVariables())
                 .ifPresent(
                     why -> {
                       throw new DocTestException(

@@ -27,7 +27,7 @@ final class ShellText {
    * stage runs {@code tool} (after {@code NAME=value} settings) and whose earlier stages only feed
    * it text ({@code printf}, {@code echo}). Empty when it is one.
    */
-  static Optional<String> runProblem(String script, String tool) {
+  static Optional<String> runProblem(String script, String tool, List<String> checked) {
     List<Token> tokens;
     try {
       tokens = tokens(script);
@@ -64,7 +64,7 @@ final class ShellText {
           break;
         }
         String name = w.substring(0, w.indexOf('='));
-        if (dev.doctest.model.RuntimeVariables.NOT_IN_A_HIDDEN_COMMAND.contains(name)) {
+        if (dev.doctest.model.RuntimeVariables.notInAHiddenCommand(checked).contains(name)) {
           return Optional.of(
               name
                   + "= decides which program runs, or on what: the note would name "

@@ -74,7 +74,7 @@ public final class Stage implements AutoCloseable {
       World world,
       Optional<Snapshot> from,
       Network network) {
-    Workspace workspace = new Workspace(settings, confinement);
+    Workspace workspace = new Workspace(settings, confinement, config.checkedVariables());
     try {
       WorldInstance instance = world.start(network, from.map(Snapshot::world));
       from.ifPresent(s -> workspace.restore(s.dir()));

@@ -35,8 +35,10 @@ public final class Workspace implements AutoCloseable {
   /**
    * @param settings the tool under test (its launcher folder goes first on PATH) and the outer
    *     environment (only {@code JAVA_HOME} is taken from it)
+   * @param checked the variables every step checks are as the workspace set them (see {@link
+   *     RuntimeVariables})
    */
-  public Workspace(RunSettings settings, Confinement confinement) {
+  public Workspace(RunSettings settings, Confinement confinement, List<String> checked) {
     this.confinement = confinement;
     try {
       root = Files.createTempDirectory("doctest-").toRealPath();
@@ -67,7 +69,7 @@ public final class Workspace implements AutoCloseable {
       see.add(Path.of(javaHome));
     }
     this.visible = List.copyOf(see);
-    this.stepChecks = toolCheck(toolDir) + runtimeCheck(env);
+    this.stepChecks = toolCheck(toolDir) + runtimeCheck(env, checked);
   }
 
   /** The folder everything of this workspace lives in, on this machine ({@code $WORK}). */
@@ -263,14 +265,15 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Shell lines that stop a step whose shell would run the tool on another runtime: each of {@link
-   * RuntimeVariables#CHECKED} must be as the workspace set it (or unset). A hidden starting state
-   * that pointed {@code JAVA_HOME} at a fake {@code java}, or preloaded a library, would change
-   * every later step's output while the tool's own file stayed the same.
+   * Shell lines that stop a step whose shell would run the tool on another runtime, or otherwise
+   * than the run set it: each of {@code checked} must be as the workspace set it (or unset). A
+   * hidden starting state that pointed {@code JAVA_HOME} at a fake {@code java}, preloaded a
+   * library or gave the tool's launcher options would change every later step's output while the
+   * tool's own file stayed the same.
    */
-  private static String runtimeCheck(Map<String, String> env) {
+  private static String runtimeCheck(Map<String, String> env, List<String> checked) {
     StringBuilder check = new StringBuilder();
-    for (String name : RuntimeVariables.CHECKED) {
+    for (String name : checked) {
       String value = env.get(name);
       String same =
           value == null

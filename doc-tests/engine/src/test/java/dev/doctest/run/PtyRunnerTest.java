@@ -20,7 +20,10 @@ class PtyRunnerTest {
   void aTerminalStepLeavesNoTerminalOpen() throws Exception {
     long before = openTerminals();
     try (Workspace workspace =
-        new Workspace(new RunSettings(tool, Map.of()), Confinement.detect())) {
+        new Workspace(
+            new RunSettings(tool, Map.of()),
+            Confinement.detect(),
+            dev.doctest.model.RuntimeVariables.CHECKED)) {
       PtyRunner runner = new PtyRunner(workspace);
 
       for (int i = 0; i < 3; i++) {
