@@ -523,8 +523,8 @@ class TruthRulesTest {
             .mutate(
                 BASICS,
                 "cat ~/.greeted\n",
-                "touch ~/.ask; for i in $(seq 60); do grep -q forged ~/.greeted && break;"
-                    + " sleep 0.05; done; cat ~/.greeted\n")
+                "touch ~/.ask; for i in $(seq 10); do grep -q forged ~/.greeted && break;"
+                    + " sleep 0.1; done; cat ~/.greeted\n")
             .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\n", "Hello, forged!\n")
             .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\nproject\n", "Hello, forged!\nproject\n");
 
