@@ -167,7 +167,23 @@ class OutputMatcherTest {
         Arguments.of("carriage return overwrites", "50%\r100%\n", "100%"),
         Arguments.of("backspace", "abd\bc\n", "abc"),
         Arguments.of("window title", "\u001B]0;title\u0007shown\n", "shown"),
-        Arguments.of("trailing blank lines", "x\n\n\n", "x"));
+        Arguments.of("trailing blank lines", "x\n\n\n", "x"),
+        Arguments.of(
+            "a line erased after the cursor moved up",
+            "✅ Synced 48 events\n\u001B[1A\u001B[2K❌ Sync failed\n",
+            "❌ Sync failed"),
+        Arguments.of(
+            "erased to the end of the line", "progress 10%\r\u001B[Kdone\nnext\n", "done\nnext"),
+        Arguments.of(
+            "a long output keeps every line",
+            "a\n".repeat(40) + "b\n\u001B[1A\u001B[2Kc\n",
+            "a\n".repeat(40) + "c"),
+        Arguments.of(
+            "concealed text shows as blanks",
+            "Result: \u001B[8mnot \u001B[0mverified\n",
+            "Result:     verified"),
+        Arguments.of(
+            "colour 8 of 256 conceals nothing", "\u001B[38;5;8mgrey\u001B[0m text\n", "grey text"));
   }
 
   @ParameterizedTest(name = "{0}")

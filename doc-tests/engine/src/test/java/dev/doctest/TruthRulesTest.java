@@ -430,6 +430,23 @@ class TruthRulesTest {
   }
 
   @Test
+  void anOutputShowsOnlyWhatATerminalLeavesOnTheScreen() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "The fixture greeted us before we started:\n",
+                "```bash\nprintf 'Hello!\\n\\033[1A\\033[2KGoodbye!\\n'\n```\n\n"
+                    + "```\nHello!\nGoodbye!\n```\n\n"
+                    + "The fixture greeted us before we started:\n");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith(
+            "docs/" + BASICS + ":" + (f.lineOf(BASICS, "printf 'Hello!") + 3) + ": output drifted")
+        .contains("-Hello!");
+  }
+
+  @Test
   void anEmptyExcerptIsRefused() {
     EngineFixture f =
         fixture()
