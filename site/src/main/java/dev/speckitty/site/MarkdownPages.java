@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -32,9 +31,6 @@ public final class MarkdownPages {
           .extensions(Markdown.extensions())
           .nodeRendererFactory(BrowserStepMarks::new)
           .build();
-
-  /** A browser step's annotation, which Doxia would drop with every other comment. */
-  private static final Pattern BROWSER_STEP = Pattern.compile("(?s)\\s*<!--\\s*doctest-browser:.*");
 
   private MarkdownPages() {}
 
@@ -108,7 +104,8 @@ public final class MarkdownPages {
     public void render(Node node) {
       String literal = ((HtmlBlock) node).getLiteral();
       html.line();
-      if (BROWSER_STEP.matcher(literal).matches()) {
+      // A browser step's annotation, which Doxia would drop with every other comment.
+      if (Markdown.isBrowserStep(literal)) {
         html.raw("<div class=\"" + Notes.BROWSER_MARK + "\"></div>");
       } else {
         html.raw(literal);

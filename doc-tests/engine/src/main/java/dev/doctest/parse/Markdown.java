@@ -1,6 +1,7 @@
 package dev.doctest.parse;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -23,5 +24,17 @@ public final class Markdown {
   /** A parser that reads a page as the checker does. */
   public static Parser.Builder parser() {
     return Parser.builder().extensions(extensions());
+  }
+
+  /** A browser step: an HTML block that is one {@code <!-- doctest-browser: … -->} comment. */
+  static final Pattern BROWSER_STEP =
+      Pattern.compile("(?s)^\\s*<!--\\s*doctest-browser:(.*?)-->\\s*$");
+
+  /**
+   * Whether an HTML block ({@link org.commonmark.node.HtmlBlock#getLiteral()}) is a browser step,
+   * where the site puts the step's notes.
+   */
+  public static boolean isBrowserStep(String htmlBlock) {
+    return BROWSER_STEP.matcher(htmlBlock).matches();
   }
 }

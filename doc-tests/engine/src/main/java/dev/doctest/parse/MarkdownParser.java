@@ -27,8 +27,7 @@ import org.commonmark.parser.Parser;
 final class MarkdownParser {
   private static final Pattern BLOCK_COMMENT =
       Pattern.compile("(?s)^\\s*<!--\\s*doctest:(.*?)-->\\s*$");
-  private static final Pattern BROWSER_COMMENT =
-      Pattern.compile("(?s)^\\s*<!--\\s*doctest-browser:(.*?)-->\\s*$");
+  private static final Pattern BROWSER_COMMENT = Markdown.BROWSER_STEP;
   private static final Pattern DOC_COMMENT =
       Pattern.compile("(?s)^\\s*<!--\\s*doctest-document:(.*?)-->\\s*$");
   private static final Pattern INFO_ATTRIBUTES = Pattern.compile("^(\\S*)\\s*\\{(.*)}\\s*$");
