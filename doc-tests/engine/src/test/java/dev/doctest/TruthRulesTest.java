@@ -519,6 +519,40 @@ class TruthRulesTest {
   }
 
   @Test
+  void aStepCannotChooseWhatLaterStepsRun() throws Exception {
+    Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
+    String prefix = "forged-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String plant =
+        "for i in $(seq 2 30); do printf 'echo Hello, forged!\\n' > /tmp/"
+            + prefix
+            + "$i.sh; ln -sf /tmp/"
+            + prefix
+            + "$i.sh /run/doctest/step-$i.sh; done\n";
+    try {
+      EngineFixture f =
+          fixture()
+              .mutate(
+                  BASICS,
+                  "```bash\nfake-cli greet\n```\n",
+                  "```bash\n" + plant + "```\n\n```bash\nfake-cli greet\n```\n")
+              .mutate(BASICS, "```\nHello, world!\n```\n", "```\nHello, forged!\n```\n");
+
+      assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+          .startsWith(
+              "docs/"
+                  + BASICS
+                  + ":"
+                  + (f.lineOf(BASICS, "for i in $(seq 2 30)") - 1)
+                  + ": exit code 1")
+          .contains("Read-only file system");
+    } finally {
+      for (int i = 2; i <= 30; i++) {
+        Files.deleteIfExists(Path.of("/tmp", prefix + i + ".sh"));
+      }
+    }
+  }
+
+  @Test
   void aProcessAStepLeftRunningEndsWithTheStep() {
     Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
     EngineFixture f =

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Whether steps run inside bubblewrap: the whole file system read-only, the page's HOME, its
- * private {@code /tmp} and the engine's control folder writable, the real home folders hidden, the
- * network as it is (the world listens on loopback), and process ids of its own: every process a
+ * private {@code /tmp} and the folder of its shell state writable, the real home folders hidden,
+ * the network as it is (the world listens on loopback), and process ids of its own: every process a
  * step started ends with the step (a background process left by a hidden starting state could
  * otherwise change what later steps show). A write anywhere else fails the step with "Read-only
  * file system". Without bubblewrap (macOS, or a kernel without user namespaces) steps run
@@ -24,8 +24,11 @@ public record Confinement(Optional<Path> bwrap, String reason) {
   /** Where the page's HOME is seen by its commands when confined. */
   public static final Path HOME = Path.of("/home/reader");
 
-  /** Where the engine's control files (step scripts, shell state) are seen when confined. */
+  /** Where the engine's step scripts are seen when confined: read-only, the engine writes them. */
   public static final Path CONTROL = Path.of("/run/doctest");
+
+  /** Where the shell state each step saves for the next is seen when confined. */
+  public static final Path SHELL = Path.of("/run/doctest-shell");
 
   /** Folders whose contents hold real users' files: hidden from confined steps. */
   private static final List<String> HIDDEN = List.of("/home", "/root", "/run");
@@ -117,7 +120,10 @@ public record Confinement(Optional<Path> bwrap, String reason) {
     }
     args.addAll(List.of("--bind", workspace.hostHome().toString(), HOME.toString()));
     args.addAll(List.of("--bind", workspace.hostTmp().toString(), "/tmp"));
-    args.addAll(List.of("--bind", workspace.hostControl().toString(), CONTROL.toString()));
+    // The scripts read-only: a step that could put a link or a file there would choose what a
+    // later step runs (and where the engine writes its next script, outside the sandbox).
+    args.addAll(List.of("--ro-bind", workspace.hostControl().toString(), CONTROL.toString()));
+    args.addAll(List.of("--bind", workspace.hostShell().toString(), SHELL.toString()));
     for (Path p : visible) {
       if (Files.exists(p)) {
         args.addAll(List.of("--ro-bind", p.toString(), p.toString()));

@@ -4,12 +4,14 @@ import dev.doctest.model.RuntimeVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One page's files and terminal: a fresh HOME (where the shell starts, as in a new terminal), a
@@ -23,7 +25,13 @@ public final class Workspace implements AutoCloseable {
   private final Path root;
   private final Path home;
   private final Path tmp;
+
+  /** The step scripts and file texts: the engine writes them, steps only read them. */
   private final Path control;
+
+  /** The shell state (exported variables, folder) each step's shell saves for the next. */
+  private final Path shell;
+
   private final Confinement confinement;
   private final List<Path> visible;
   private final Map<String, String> env = new LinkedHashMap<>();
@@ -45,7 +53,8 @@ public final class Workspace implements AutoCloseable {
       home = Files.createDirectories(root.resolve("home"));
       tmp = Files.createDirectories(root.resolve("tmp"));
       control = Files.createDirectories(root.resolve("control"));
-      Files.writeString(control.resolve("state.sh"), "cd -- '" + seenHome() + "'\n");
+      shell = Files.createDirectories(root.resolve("shell"));
+      Files.writeString(shell.resolve("state.sh"), "cd -- '" + seenHome() + "'\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -90,6 +99,10 @@ public final class Workspace implements AutoCloseable {
     return control;
   }
 
+  Path hostShell() {
+    return shell;
+  }
+
   /** HOME as the page's commands see it ({@code ${home}} in the doc-test config). */
   public Path seenHome() {
     return confinement.confined() ? Confinement.HOME : home;
@@ -101,6 +114,27 @@ public final class Workspace implements AutoCloseable {
 
   private Path seenControl() {
     return confinement.confined() ? Confinement.CONTROL : control;
+  }
+
+  private Path seenShell() {
+    return confinement.confined() ? Confinement.SHELL : shell;
+  }
+
+  /**
+   * A file of the shell state, if it is one: steps can write there, and a link they left must not
+   * make the engine read (or copy) a file of this machine.
+   */
+  private Optional<String> shellFile(String name) throws IOException {
+    Path file = shell.resolve(name);
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(Files.readString(file))
+        : Optional.empty();
+  }
+
+  /** Writes a new file of the engine's, never through a link that may stand there. */
+  private static void writeNew(Path file, String text) throws IOException {
+    Files.deleteIfExists(file);
+    Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
   /** A path as the page's commands see it, on this machine. */
@@ -142,7 +176,7 @@ public final class Workspace implements AutoCloseable {
   public Map<String, String> exported() {
     Map<String, String> exported = new LinkedHashMap<>();
     try {
-      for (String line : Files.readAllLines(control.resolve("state.sh"))) {
+      for (String line : shellFile("state.sh").orElse("").lines().toList()) {
         if (line.startsWith("declare -x ")) {
           String declaration = line.substring("declare -x ".length());
           int eq = declaration.indexOf('=');
@@ -169,8 +203,7 @@ public final class Workspace implements AutoCloseable {
   /** Where the last step left the shell, on this machine. */
   public Path cwd() {
     try {
-      Path cwdFile = control.resolve("cwd");
-      return Files.exists(cwdFile) ? toHost(Path.of(Files.readString(cwdFile).strip())) : home;
+      return shellFile("cwd").map(seen -> toHost(Path.of(seen.strip()))).orElse(home);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -183,7 +216,7 @@ public final class Workspace implements AutoCloseable {
    */
   Path script(String body) throws IOException {
     Path script = control.resolve("step-" + ++scripts + ".sh");
-    Path state = seenControl().resolve("state.sh");
+    Path state = seenShell().resolve("state.sh");
     StringBuilder text = new StringBuilder();
     text.append("source '").append(state).append("'\n");
     text.append(stepChecks);
@@ -207,10 +240,10 @@ public final class Workspace implements AutoCloseable {
         .append(state)
         .append("'\n")
         .append("pwd > '")
-        .append(seenControl().resolve("cwd"))
+        .append(seenShell().resolve("cwd"))
         .append("'\n")
         .append("exit $__doctest_rc\n");
-    Files.writeString(script, text.toString());
+    writeNew(script, text.toString());
     return script;
   }
 
@@ -222,7 +255,7 @@ public final class Workspace implements AutoCloseable {
    */
   String fileWrite(String path, String content) throws IOException {
     Path text = control.resolve("file-" + ++scripts + ".txt");
-    Files.writeString(text, content);
+    writeNew(text, content);
     String target = path.startsWith("~/") ? "\"$HOME\"/" + quote(path.substring(2)) : quote(path);
     return "mkdir -p -- \"$(dirname -- "
         + target
@@ -305,11 +338,9 @@ public final class Workspace implements AutoCloseable {
     try {
       Files.createDirectories(dir.resolve("control"));
       for (String f : List.of("state.sh", "cwd")) {
-        if (Files.exists(control.resolve(f))) {
-          Files.copy(
-              control.resolve(f),
-              dir.resolve("control").resolve(f),
-              StandardCopyOption.REPLACE_EXISTING);
+        Optional<String> text = shellFile(f);
+        if (text.isPresent()) {
+          Files.writeString(dir.resolve("control").resolve(f), text.get());
         }
       }
     } catch (IOException e) {
@@ -327,9 +358,9 @@ public final class Workspace implements AutoCloseable {
       for (String f : List.of("state.sh", "cwd")) {
         Path saved = dir.resolve("control").resolve(f);
         if (Files.exists(saved)) {
-          Files.copy(saved, control.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+          writeNew(shell.resolve(f), Files.readString(saved));
         } else {
-          Files.deleteIfExists(control.resolve(f));
+          Files.deleteIfExists(shell.resolve(f));
         }
       }
     } catch (IOException e) {
