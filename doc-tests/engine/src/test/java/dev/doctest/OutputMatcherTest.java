@@ -1,6 +1,7 @@
 package dev.doctest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doctest.config.Placeholders;
 import dev.doctest.config.Variables;
@@ -175,13 +176,29 @@ class OutputMatcherTest {
         Arguments.of(
             "erased to the end of the line", "progress 10%\r\u001B[Kdone\nnext\n", "done\nnext"),
         Arguments.of(
-            "a long output keeps every line",
-            "a\n".repeat(40) + "b\n\u001B[1A\u001B[2Kc\n",
-            "a\n".repeat(40) + "c"),
+            "a line erased and written again in a short output",
+            "a\n".repeat(20) + "b\n\u001B[1A\u001B[2Kc\n",
+            "a\n".repeat(20) + "c"),
         Arguments.of(
             "concealed text shows as blanks",
             "Result: \u001B[8mnot \u001B[0mverified\n",
             "Result:     verified"),
+        Arguments.of("concealed with a leading zero", "\u001B[08mnot\u001B[0m ok\n", "    ok"),
+        Arguments.of("black on black", "\u001B[30;40m✅ ok\u001B[0m done\n", "     done"),
+        Arguments.of(
+            "the same colour as 256-colour indices",
+            "\u001B[38;5;4;48;5;4mhidden\u001B[0mshown\n",
+            "      shown"),
+        Arguments.of(
+            "text on the alternate screen",
+            "before\n\u001B[?1049h✅ All pushed\u001B[?1049l\nafter\n",
+            "before\n\nafter"),
+        Arguments.of(
+            "a control string over lines", "\u001BP\nAll checks passed\n\u001B\\\nend\n", "\nend"),
+        Arguments.of(
+            "a carriage return in a wrapped line",
+            "x".repeat(90) + "\rY\n",
+            "x".repeat(80) + "\nYxxxxxxxxx"),
         Arguments.of(
             "colour 8 of 256 conceals nothing", "\u001B[38;5;8mgrey\u001B[0m text\n", "grey text"));
   }
@@ -190,5 +207,29 @@ class OutputMatcherTest {
   @MethodSource("screens")
   void terminalTextIsWhatTheReaderSees(String name, String raw, String seen) {
     assertThat(TerminalText.normalize(raw)).isEqualTo(seen);
+  }
+
+  static Stream<Arguments> unreadable() {
+    return Stream.of(
+        Arguments.of(
+            "more than one screen redrawn",
+            "❌ Push failed\n" + "\n".repeat(30) + "\u001B[31A\u001B[2K✅ Pushed\n",
+            "longer than one 80 × 24 terminal screen"),
+        Arguments.of(
+            "a wide character written over", "ok: 1 of 2\r✅✅\n", "width differs between terminals"),
+        Arguments.of(
+            "a wide character and a cursor moved along the line",
+            "✅ ok\u001B[3D\u001B[Kno\n",
+            "width differs between terminals"),
+        Arguments.of("line drawing", "\u001B(0lqqqk\u001B(B\n", "line-drawing character set"),
+        Arguments.of("left on the alternate screen", "\u001B[?1049h✅ done\n", "alternate screen"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadable")
+  void outputWhoseScreenDependsOnTheTerminalCannotBeChecked(String name, String raw, String why) {
+    assertThatThrownBy(() -> TerminalText.normalize(raw))
+        .isInstanceOf(TerminalText.Unreadable.class)
+        .hasMessageContaining(why);
   }
 }

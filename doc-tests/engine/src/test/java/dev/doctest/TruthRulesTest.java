@@ -447,6 +447,22 @@ class TruthRulesTest {
   }
 
   @Test
+  void anOutputWhoseScreenDependsOnTheTerminalFailsItsStep() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "The fixture greeted us before we started:\n",
+                "```bash\nprintf 'ok: 1 of 2\\r✅✅\\n'\n```\n\n"
+                    + "```\n✅✅: 1 of 2\n```\n\n"
+                    + "The fixture greeted us before we started:\n");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "printf 'ok: 1 of 2") - 1) + ": ")
+        .contains("width differs between terminals");
+  }
+
+  @Test
   void anEmptyExcerptIsRefused() {
     EngineFixture f =
         fixture()

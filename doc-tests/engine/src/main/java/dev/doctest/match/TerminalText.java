@@ -9,76 +9,178 @@ import org.jline.builtins.ScreenTerminal;
 /**
  * What a reader sees on the screen for some terminal output: escape sequences removed, carriage
  * returns and backspaces applied within each line, line endings unified, trailing spaces and
- * trailing empty lines dropped. Output that moves the cursor, erases or scrolls is drawn on a
- * terminal screen (JLine's VT100 {@link ScreenTerminal}), and concealed text shows as blanks: a
- * page cannot show lines a terminal would have erased or hidden.
+ * trailing empty lines dropped. Text a terminal does not show is not seen here either: concealed
+ * text and text coloured like its background show as blanks, text on the alternate screen and in
+ * control strings is gone, and output that moves the cursor, erases or scrolls is drawn on an 80 ×
+ * 24 terminal screen (JLine's VT100 {@link ScreenTerminal}). Output whose screen depends on the
+ * terminal (character widths, the line-drawing set, more than one screen redrawn) cannot be
+ * checked: {@link Unreadable}.
  */
 public final class TerminalText {
+  /**
+   * The terminal a reader is assumed to have, as steps are told ({@code COLUMNS}, {@code LINES}).
+   */
+  static final int COLUMNS = 80;
+
+  static final int ROWS = 24;
+
   private static final Pattern ESCAPES =
       Pattern.compile(
           "\\u001B\\[[0-?]*[ -/]*[@-~]" // CSI: colours, cursor moves, modes
-              + "|\\u001B\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)" // OSC: titles
-              + "|\\u001B[()][0-9A-Za-z]" // charset selection
+              + "|\\u001B\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)" // OSC: titles, links
+              + "|\\u001B[()*+][0-9A-Za-z]" // character set selection
               + "|\\u001B[=>78DEHMNOc]"); // keypad modes, save/restore, resets
+
+  /** Control strings (DCS, SOS, PM, APC): a terminal shows nothing of them up to their end. */
+  private static final Pattern STRINGS =
+      Pattern.compile("\\u001B[PX^_][\\s\\S]*?(?:\\u001B\\\\|$)");
 
   /** Sequences that change what is already on the screen, or where the next text goes. */
   private static final Pattern SCREEN_CHANGES =
       Pattern.compile("\\u001B\\[[0-?]*[ -/]*[@A-HJKLMPSTXZdfrsu`]|\\u001B[78DEMc]");
 
-  /** Select graphic rendition (colours, styles): parameter 8 conceals, 0 and 28 reveal. */
+  /** Sequences that move the cursor along a line, over characters whose width matters. */
+  private static final Pattern ALONG_A_LINE =
+      Pattern.compile("\\u001B\\[[0-9;]*[CDGHf`]|\\u001B[78]|\\u0008|\\r(?!\\n)|\\t");
+
+  /** Selecting the line-drawing set: terminals show other characters than the text's. */
+  private static final Pattern LINE_DRAWING = Pattern.compile("\\u001B[()*+]0");
+
+  /** Select graphic rendition (colours, styles). */
   private static final Pattern SGR = Pattern.compile("\\u001B\\[([0-9;:]*)m");
+
+  /** The alternate screen, on ({@code h}) or off ({@code l}). */
+  private static final Pattern ALTERNATE = Pattern.compile("\\u001B\\[\\?(?:1049|1047|47)([hl])");
+
+  /** Output whose screen this class cannot tell: the step it came from fails, saying why. */
+  public static final class Unreadable extends RuntimeException {
+    Unreadable(String why) {
+      super(why);
+    }
+  }
 
   private TerminalText() {}
 
+  /**
+   * The text a reader sees once {@code raw} is written to a terminal.
+   *
+   * @throws Unreadable when that depends on the terminal
+   */
   public static String normalize(String raw) {
-    String shown = concealed(raw);
-    if (SCREEN_CHANGES.matcher(shown).find()) {
+    String shown = visible(STRINGS.matcher(raw).replaceAll(""));
+    if (LINE_DRAWING.matcher(shown).find()) {
+      throw new Unreadable(
+          "the output draws with the terminal's line-drawing character set (ESC ( 0): a terminal"
+              + " shows other characters than its text, so it cannot be checked");
+    }
+    shown = shown.replaceAll("\\r+\\n", "\n");
+    if (SCREEN_CHANGES.matcher(shown).find() || overwritesAWrappedLine(shown)) {
       return drawn(shown);
     }
     String text = ESCAPES.matcher(shown).replaceAll("");
-    text = text.replace("\r\n", "\n");
     List<String> lines = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
-      lines.add(stripTrailing(render(line)));
+      // a carriage return with nothing after it changes nothing
+      lines.add(stripTrailing(render(line.replaceAll("[\r]+$", ""))));
     }
-    int end = lines.size();
-    while (end > 0 && lines.get(end - 1).isEmpty()) {
-      end--;
-    }
-    return String.join("\n", lines.subList(0, end));
+    return joined(lines);
   }
 
-  /** Text written while concealment is on, as the blanks a terminal shows for it. */
-  private static String concealed(String raw) {
-    if (!raw.contains("\u001B[")) {
+  /**
+   * {@code raw} without what a terminal would not show: text on the alternate screen (gone when the
+   * program leaves it), concealed text and text in its background's colour (blanks).
+   */
+  private static String visible(String raw) {
+    if (raw.indexOf('\u001B') < 0) {
       return raw;
     }
     StringBuilder out = new StringBuilder(raw.length());
-    boolean hidden = false;
+    Rendition style = new Rendition();
+    boolean alternate = false;
     Matcher escape = ESCAPES.matcher(raw);
     int at = 0;
     while (escape.find()) {
-      String between = raw.substring(at, escape.start());
-      out.append(hidden ? blanks(between) : between);
-      out.append(escape.group());
+      if (!alternate) {
+        String between = raw.substring(at, escape.start());
+        out.append(style.hidden() ? blanks(between) : between);
+      }
       Matcher sgr = SGR.matcher(escape.group());
+      Matcher screen = ALTERNATE.matcher(escape.group());
       if (sgr.matches()) {
-        String[] params = sgr.group(1).split(";", -1);
-        for (int i = 0; i < params.length; i++) {
-          switch (params[i]) {
-            case "8" -> hidden = true;
-            case "", "0", "28" -> hidden = false;
-            // an extended colour: 5;<index> or 2;<r>;<g>;<b> follow, none of them a style
-            case "38", "48", "58" ->
-                i += i + 1 < params.length && params[i + 1].equals("2") ? 4 : 2;
-            default -> {}
-          }
-        }
+        style.apply(sgr.group(1));
+      } else if (screen.matches()) {
+        alternate = screen.group(1).equals("h");
+      } else if (!alternate) {
+        out.append(escape.group());
       }
       at = escape.end();
     }
-    out.append(hidden ? blanks(raw.substring(at)) : raw.substring(at));
+    if (alternate) {
+      throw new Unreadable(
+          "the output ends on the terminal's alternate screen (ESC [ ? 1049 h): what a reader sees"
+              + " then depends on the program, so it cannot be checked");
+    }
+    String rest = raw.substring(at);
+    out.append(style.hidden() ? blanks(rest) : rest);
     return out.toString();
+  }
+
+  /** Colours and concealment, as SGR sequences set them: enough to tell text nobody can see. */
+  private static final class Rendition {
+    private boolean concealed;
+    private String foreground = "";
+    private String background = "";
+
+    void apply(String parameters) {
+      String[] p = parameters.split("[;:]", -1);
+      for (int i = 0; i < p.length; i++) {
+        int n = number(p[i]);
+        if (n == 0) {
+          concealed = false;
+          foreground = "";
+          background = "";
+        } else if (n == 8) {
+          concealed = true;
+        } else if (n == 28) {
+          concealed = false;
+        } else if (n >= 30 && n <= 37 || n >= 90 && n <= 97) {
+          foreground = "" + (n >= 90 ? n - 82 : n - 30);
+        } else if (n >= 40 && n <= 47 || n >= 100 && n <= 107) {
+          background = "" + (n >= 100 ? n - 92 : n - 40);
+        } else if (n == 39) {
+          foreground = "";
+        } else if (n == 49) {
+          background = "";
+        } else if (n == 38 || n == 48 || n == 58) {
+          // an extended colour: 5;<index> or 2;<r>;<g>;<b>
+          int kind = i + 1 < p.length ? number(p[i + 1]) : -1;
+          int length = kind == 2 ? 4 : 2;
+          StringBuilder colour = new StringBuilder();
+          for (int k = i + 2; k <= Math.min(i + length, p.length - 1); k++) {
+            colour.append(number(p[k])).append(kind == 2 ? "," : "");
+          }
+          String value = kind == 2 ? "rgb:" + colour : colour.toString();
+          if (n == 38) {
+            foreground = value;
+          } else if (n == 48) {
+            background = value;
+          }
+          i += length;
+        }
+      }
+    }
+
+    boolean hidden() {
+      return concealed || !foreground.isEmpty() && foreground.equals(background);
+    }
+
+    private static int number(String parameter) {
+      try {
+        return parameter.isEmpty() ? 0 : Integer.parseInt(parameter);
+      } catch (NumberFormatException tooLong) {
+        return -1;
+      }
+    }
   }
 
   private static String blanks(String text) {
@@ -89,24 +191,64 @@ public final class TerminalText {
   }
 
   /**
-   * The output as a terminal screen shows it once all of it is written: a screen as wide as its
-   * longest line and tall enough that nothing scrolls away, each line feed also returning the
-   * carriage (as a terminal's line discipline does).
+   * Whether a carriage return or a backspace lands in a line wider than the terminal: there it goes
+   * back within the last row the line wrapped to, not to the line's start.
+   */
+  private static boolean overwritesAWrappedLine(String text) {
+    for (String line : text.split("\n", -1)) {
+      if ((line.indexOf('\r') >= 0 || line.indexOf('\b') >= 0)
+          && ESCAPES.matcher(line).replaceAll("").length() > COLUMNS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The output as an 80 × 24 terminal shows it once all of it is written, each line feed also
+   * returning the carriage (as a terminal's line discipline does). Only output that one screen
+   * holds, and whose drawing does not depend on how wide the terminal draws each character.
    */
   private static String drawn(String text) {
-    String crlf = text.replace("\r\n", "\n").replace("\n", "\r\n");
-    int rows = 2;
-    int columns = 80;
-    for (String line : crlf.split("\n", -1)) {
-      rows++;
-      columns = Math.max(columns, line.length() + 1);
+    boolean wide = text.codePoints().anyMatch(c -> c > 0x7E);
+    if (wide && ALONG_A_LINE.matcher(text).find()) {
+      throw new Unreadable(
+          "the output moves the cursor along a line holding characters whose width differs between"
+              + " terminals (emoji, wide or combining characters): what stays on the screen cannot"
+              + " be checked");
     }
-    ScreenTerminal screen = new ScreenTerminal(columns, rows);
-    screen.write(crlf);
+    int rows = 0;
+    for (String line : ESCAPES.matcher(text).replaceAll("").split("\n", -1)) {
+      int columns = line.replace("\r", "").length();
+      int worst = columns + (int) line.codePoints().filter(c -> c > 0x7E).count();
+      if (worst > COLUMNS && worst != columns) {
+        throw new Unreadable(
+            "the output moves the cursor or erases, and a line of it may or may not wrap at "
+                + COLUMNS
+                + " columns (its characters' widths differ between terminals): what stays on the"
+                + " screen cannot be checked");
+      }
+      rows += Math.max(1, (columns + COLUMNS - 1) / COLUMNS);
+    }
+    if (rows > ROWS) {
+      throw new Unreadable(
+          "the output moves the cursor or erases, and is longer than one "
+              + COLUMNS
+              + " × "
+              + ROWS
+              + " terminal screen: what stays visible cannot be checked; keep such output short");
+    }
+    ScreenTerminal screen = new ScreenTerminal(COLUMNS, ROWS);
+    screen.write(text.replace("\n", "\r\n"));
     List<String> lines = new ArrayList<>();
     for (String line : screen.toString().split("\n", -1)) {
       lines.add(stripTrailing(line));
     }
+    return joined(lines);
+  }
+
+  /** The lines without the empty ones at the end. */
+  private static String joined(List<String> lines) {
     int end = lines.size();
     while (end > 0 && lines.get(end - 1).isEmpty()) {
       end--;
@@ -118,6 +260,12 @@ public final class TerminalText {
   private static String render(String line) {
     if (line.indexOf('\r') < 0 && line.indexOf('\b') < 0) {
       return line;
+    }
+    if (line.codePoints().anyMatch(c -> c > 0x7E)) {
+      throw new Unreadable(
+          "the output writes over a line holding characters whose width differs between terminals"
+              + " (emoji, wide or combining characters) with a carriage return or a backspace:"
+              + " what stays on the screen cannot be checked");
     }
     StringBuilder screen = new StringBuilder();
     int col = 0;

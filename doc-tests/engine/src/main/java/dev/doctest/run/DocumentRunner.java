@@ -262,6 +262,8 @@ public final class DocumentRunner {
         return browse(b, stage, start);
       }
       return StepResult.skipped(step, ((Step.Illustrative) step).reason());
+    } catch (TerminalText.Unreadable e) {
+      return failed(step, start, step.location() + ": " + e.getMessage(), null, null);
     } finally {
       if (options.scenario().isPresent()) {
         stage.normal();
