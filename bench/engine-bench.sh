@@ -17,7 +17,10 @@ fresh_build doc-tests/docs/target/bench.sources \
   doc-tests/docs/pom.xml doc-tests/docs/src/main \
   -- -pl doc-tests/docs -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$PWD/$cp_file"
-java -cp "doc-tests/docs/target/classes:$(cat "$cp_file")" bench/EngineBench.java \
+# The engine's JVM as ./doctest starts it: the C1 compiler only (C2's compilations cost about 10 s
+# of CPU in a whole pass, on a machine whose two cores the steps already keep busy).
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  -cp "doc-tests/docs/target/classes:$(cat "$cp_file")" bench/EngineBench.java \
   docs cli/target/spec-kitty/bin "${1:-1}"
 echo
 echo "Target: the whole docs set in at most 0.5x the time cram takes for the same pages."
