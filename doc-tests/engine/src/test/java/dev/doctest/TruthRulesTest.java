@@ -543,7 +543,7 @@ class TruthRulesTest {
             + prefix
             + "$i.sh; ln -sf /tmp/"
             + prefix
-            + "$i.sh /run/doctest/step-$i.sh; done\n";
+            + "$i.sh /run/doc\"\"test/step-$i.sh; done\n";
     try {
       EngineFixture f =
           fixture()
@@ -566,6 +566,20 @@ class TruthRulesTest {
         Files.deleteIfExists(Path.of("/tmp", prefix + i + ".sh"));
       }
     }
+  }
+
+  @Test
+  void aCommandCannotUseTheCheckersOwnFolders() {
+    assertThat(List.of(dev.doctest.run.Confinement.CONTROL, dev.doctest.run.Confinement.SHELL))
+        .allMatch(p -> p.toString().startsWith("/run/doctest"));
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\ncat ~/.greeted\n",
+                "```bash\ncat /run/doctest-shell/cwd ~/.greeted\n");
+    assertRefusedAt(
+        f, BASICS, f.lineOf(BASICS, "cat /run/doctest-shell") - 1, "the checker's own folders");
   }
 
   @Test

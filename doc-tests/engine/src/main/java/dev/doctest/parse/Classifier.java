@@ -653,7 +653,21 @@ final class Classifier {
   }
 
   /** The rule for a command the page shows: it may not swallow a failure. */
+  /**
+   * Where confined steps see the engine's own files (its step scripts and the shell state, see
+   * {@code run/Confinement}): no reader's machine has them.
+   */
+  static final String CHECKER_FOLDERS = "/run/doctest";
+
   private void checkShownCommand(RawBlock command, Annotations d) {
+    if (command.content().contains(CHECKER_FOLDERS)) {
+      throw new DocTestException(
+          command.location(),
+          "the command uses "
+              + CHECKER_FOLDERS
+              + "…, the checker's own folders, which no reader's machine has: it would do"
+              + " something else there than here");
+    }
     if (!d.has("exit") && ShellText.swallowsFailures(command.content())) {
       throw new DocTestException(
           command.location(),
