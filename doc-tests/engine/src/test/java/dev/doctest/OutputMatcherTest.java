@@ -199,6 +199,20 @@ class OutputMatcherTest {
             "a carriage return in a wrapped line",
             "x".repeat(90) + "\rY\n",
             "x".repeat(80) + "\nYxxxxxxxxx"),
+        Arguments.of("a character repeated", "Charged $10\u001B[3b\n", "Charged $10000"),
+        Arguments.of("tabs written over", "\t\tFAILED\rStatus: OK\n", "Status: OK      FAILED"),
+        Arguments.of(
+            "a control string cancelled",
+            "Login OK\n\u001BP\u0018WARNING: clear text\n",
+            "Login OK\nWARNING: clear text"),
+        Arguments.of(
+            "the alternate screen among other modes",
+            "\u001B[?25;1049hToken saved\u001B[?1049;25l\nnext\n",
+            "\nnext"),
+        Arguments.of(
+            "one colour in two notations",
+            "x \u001B[38;5;16;48;2;0;0;0mAll passed\u001B[0m y\n",
+            "x            y"),
         Arguments.of(
             "colour 8 of 256 conceals nothing", "\u001B[38;5;8mgrey\u001B[0m text\n", "grey text"));
   }
@@ -222,7 +236,12 @@ class OutputMatcherTest {
             "✅ ok\u001B[3D\u001B[Kno\n",
             "width differs between terminals"),
         Arguments.of("line drawing", "\u001B(0lqqqk\u001B(B\n", "line-drawing character set"),
-        Arguments.of("left on the alternate screen", "\u001B[?1049h✅ done\n", "alternate screen"));
+        Arguments.of("left on the alternate screen", "\u001B[?1049h✅ done\n", "alternate screen"),
+        Arguments.of(
+            "no line wrapping", "\u001B[?7l" + "x".repeat(90) + "\u001B[?7h\n", "line wrapping"),
+        Arguments.of("tabs on a redrawn screen", "a\tb\n\u001B[1A\u001B[2Kc\n", "holds tabs"),
+        Arguments.of(
+            "a sequence the screen cannot draw", "\u001B#8\u001B[A\n", "could not be drawn"));
   }
 
   @ParameterizedTest(name = "{0}")

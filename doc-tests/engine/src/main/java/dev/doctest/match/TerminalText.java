@@ -29,15 +29,20 @@ public final class TerminalText {
           "\\u001B\\[[0-?]*[ -/]*[@-~]" // CSI: colours, cursor moves, modes
               + "|\\u001B\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)" // OSC: titles, links
               + "|\\u001B[()*+][0-9A-Za-z]" // character set selection
-              + "|\\u001B[=>78DEHMNOc]"); // keypad modes, save/restore, resets
+              + "|\\u001B#[0-9]" // line size, screen alignment
+              + "|\\u001B[=>78DEHMNOc]"); // keypad modes, save/restore, tab stop, resets
 
-  /** Control strings (DCS, SOS, PM, APC): a terminal shows nothing of them up to their end. */
+  /**
+   * Control strings (DCS, SOS, PM, APC): a terminal shows nothing of them up to their end (ST, or
+   * CAN or SUB, which cancel them).
+   */
   private static final Pattern STRINGS =
-      Pattern.compile("\\u001B[PX^_][\\s\\S]*?(?:\\u001B\\\\|$)");
+      Pattern.compile("\\u001B[PX^_][\\s\\S]*?(?:\\u001B\\\\|\\u0007|\\u0018|\\u001A|$)");
 
   /** Sequences that change what is already on the screen, or where the next text goes. */
   private static final Pattern SCREEN_CHANGES =
-      Pattern.compile("\\u001B\\[[0-?]*[ -/]*[@A-HJKLMPSTXZdfrsu`]|\\u001B[78DEMc]");
+      Pattern.compile(
+          "\\u001B\\[[0-?]*[ -/]*[@A-HJKLMPSTXZbdfgrsu`]|\\u001B[78DEHMc]|\\u001B#[0-9]");
 
   /** Sequences that move the cursor along a line, over characters whose width matters. */
   private static final Pattern ALONG_A_LINE =
@@ -49,8 +54,8 @@ public final class TerminalText {
   /** Select graphic rendition (colours, styles). */
   private static final Pattern SGR = Pattern.compile("\\u001B\\[([0-9;:]*)m");
 
-  /** The alternate screen, on ({@code h}) or off ({@code l}). */
-  private static final Pattern ALTERNATE = Pattern.compile("\\u001B\\[\\?(?:1049|1047|47)([hl])");
+  /** Private modes set ({@code h}) or reset ({@code l}), such as the alternate screen's. */
+  private static final Pattern MODES = Pattern.compile("\\u001B\\[\\?([0-9;]*)([hl])");
 
   /** Output whose screen this class cannot tell: the step it came from fails, saying why. */
   public static final class Unreadable extends RuntimeException {
@@ -105,11 +110,20 @@ public final class TerminalText {
         out.append(style.hidden() ? blanks(between) : between);
       }
       Matcher sgr = SGR.matcher(escape.group());
-      Matcher screen = ALTERNATE.matcher(escape.group());
+      Matcher modes = MODES.matcher(escape.group());
+      if (modes.matches()
+          && modes.group(2).equals("l")
+          && List.of(modes.group(1).split(";")).contains("7")) {
+        throw new Unreadable(
+            "the output turns the terminal's line wrapping off (ESC [ ? 7 l): what a long line"
+                + " leaves on the screen then depends on the terminal, so it cannot be checked");
+      }
       if (sgr.matches()) {
         style.apply(sgr.group(1));
-      } else if (screen.matches()) {
-        alternate = screen.group(1).equals("h");
+      } else if (modes.matches()
+          && List.of(modes.group(1).split(";")).stream()
+              .anyMatch(m -> m.equals("1049") || m.equals("1047") || m.equals("47"))) {
+        alternate = modes.group(2).equals("h");
       } else if (!alternate) {
         out.append(escape.group());
       }
@@ -144,9 +158,9 @@ public final class TerminalText {
         } else if (n == 28) {
           concealed = false;
         } else if (n >= 30 && n <= 37 || n >= 90 && n <= 97) {
-          foreground = "" + (n >= 90 ? n - 82 : n - 30);
+          foreground = indexed(n >= 90 ? n - 82 : n - 30);
         } else if (n >= 40 && n <= 47 || n >= 100 && n <= 107) {
-          background = "" + (n >= 100 ? n - 92 : n - 40);
+          background = indexed(n >= 100 ? n - 92 : n - 40);
         } else if (n == 39) {
           foreground = "";
         } else if (n == 49) {
@@ -155,11 +169,8 @@ public final class TerminalText {
           // an extended colour: 5;<index> or 2;<r>;<g>;<b>
           int kind = i + 1 < p.length ? number(p[i + 1]) : -1;
           int length = kind == 2 ? 4 : 2;
-          StringBuilder colour = new StringBuilder();
-          for (int k = i + 2; k <= Math.min(i + length, p.length - 1); k++) {
-            colour.append(number(p[k])).append(kind == 2 ? "," : "");
-          }
-          String value = kind == 2 ? "rgb:" + colour : colour.toString();
+          String value =
+              kind == 2 ? rgb(at(p, i + 2), at(p, i + 3), at(p, i + 4)) : indexed(at(p, i + 2));
           if (n == 38) {
             foreground = value;
           } else if (n == 48) {
@@ -172,6 +183,31 @@ public final class TerminalText {
 
     boolean hidden() {
       return concealed || !foreground.isEmpty() && foreground.equals(background);
+    }
+
+    private static int at(String[] p, int i) {
+      return i < p.length ? number(p[i]) : 0;
+    }
+
+    private static String rgb(int r, int g, int b) {
+      return "rgb:" + r + "," + g + "," + b;
+    }
+
+    /**
+     * A colour of the 256-colour palette: its red, green and blue where every xterm-like terminal
+     * agrees on them (the 6 × 6 × 6 cube and the greys), its index for the 16 a theme chooses.
+     */
+    private static String indexed(int n) {
+      if (n >= 16 && n <= 231) {
+        int[] level = {0, 95, 135, 175, 215, 255};
+        int c = n - 16;
+        return rgb(level[c / 36], level[c / 6 % 6], level[c % 6]);
+      }
+      if (n >= 232 && n <= 255) {
+        int grey = 8 + 10 * (n - 232);
+        return rgb(grey, grey, grey);
+      }
+      return "index:" + n;
     }
 
     private static int number(String parameter) {
@@ -238,10 +274,24 @@ public final class TerminalText {
               + ROWS
               + " terminal screen: what stays visible cannot be checked; keep such output short");
     }
-    ScreenTerminal screen = new ScreenTerminal(COLUMNS, ROWS);
-    screen.write(text.replace("\n", "\r\n"));
+    if (text.indexOf('\t') >= 0) {
+      throw new Unreadable(
+          "the output moves the cursor or erases, and holds tabs: where a tab stops on such a"
+              + " screen cannot be checked; print spaces");
+    }
+    String drawing;
+    try {
+      ScreenTerminal screen = new ScreenTerminal(COLUMNS, ROWS);
+      screen.write(text.replace("\n", "\r\n"));
+      drawing = screen.toString();
+    } catch (RuntimeException cannot) {
+      throw new Unreadable(
+          "the output's control sequences could not be drawn on a terminal screen ("
+              + cannot.getMessage()
+              + "), so it cannot be checked");
+    }
     List<String> lines = new ArrayList<>();
-    for (String line : screen.toString().split("\n", -1)) {
+    for (String line : drawing.split("\n", -1)) {
       lines.add(stripTrailing(line));
     }
     return joined(lines);
@@ -275,6 +325,12 @@ public final class TerminalText {
         col = 0;
       } else if (c == '\b') {
         col = Math.max(0, col - 1);
+      } else if (c == '\t') {
+        // to the next tab stop, every 8 columns, over what is there
+        col = (col / 8 + 1) * 8;
+        while (screen.length() < col) {
+          screen.append(' ');
+        }
       } else {
         if (col < screen.length()) {
           screen.setCharAt(col, c);
