@@ -583,6 +583,22 @@ class TruthRulesTest {
   }
 
   @Test
+  void aStepCannotAddCodeToTheShellStateOfTheNext() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\ncat ~/.greeted\n",
+                "```bash\ntrap 'echo \"cat() { builtin echo Hello, forged!; }\" >>"
+                    + " /run/doc\"\"test-shell/state.sh' EXIT\n```\n\n```bash\ncat ~/.greeted\n")
+            .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\n", "Hello, forged!\n");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "trap '") - 1) + ": ")
+        .contains("the shell state this step left is not what its shell saved");
+  }
+
+  @Test
   void aProcessAStepLeftRunningEndsWithTheStep() {
     Assumptions.assumeTrue(EngineFixture.CONFINEMENT.confined(), "steps run confined");
     EngineFixture f =

@@ -93,7 +93,7 @@ final class PtyRunner {
         return new Outcome(-1, screen.text(), "timed out after " + timeout.toSeconds() + "s");
       }
       reader.join(5_000);
-      return new Outcome(process.exitValue(), screen.text(), null);
+      return new Outcome(process.exitValue(), screen.text(), workspace.foreignState().orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

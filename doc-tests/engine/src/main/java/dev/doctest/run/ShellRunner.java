@@ -39,7 +39,7 @@ final class ShellRunner {
         return new Outcome(-1, text(out), "timed out after " + timeout.toSeconds() + "s");
       }
       reader.join(5_000);
-      return new Outcome(process.exitValue(), text(out), null);
+      return new Outcome(process.exitValue(), text(out), workspace.foreignState().orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

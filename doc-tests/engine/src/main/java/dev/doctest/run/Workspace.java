@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One page's files and terminal: a fresh HOME (where the shell starts, as in a new terminal), a
@@ -54,7 +55,8 @@ public final class Workspace implements AutoCloseable {
       tmp = Files.createDirectories(root.resolve("tmp"));
       control = Files.createDirectories(root.resolve("control"));
       shell = Files.createDirectories(root.resolve("shell"));
-      Files.writeString(shell.resolve("state.sh"), "cd -- '" + seenHome() + "'\n");
+      Files.writeString(
+          shell.resolve("state.sh"), "cd -- " + escaped(seenHome().toString()) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -129,6 +131,48 @@ public final class Workspace implements AutoCloseable {
     return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
         ? Optional.of(Files.readString(file))
         : Optional.empty();
+  }
+
+  /**
+   * A shell state as a step's shell saves it: exported variables ({@code export -p}), then its
+   * folder ({@code printf 'cd -- %q'}): data, no other command.
+   */
+  private static final Pattern SAVED_STATE =
+      Pattern.compile(
+          "(?:declare -[ilrtu]*x[ilrtu]* [A-Za-z_][A-Za-z0-9_]*"
+              + "(?:=\"(?:[^\"\\\\$`]|\\\\[\\s\\S])*\")?\n)*"
+              + "cd -- (?:[\\p{L}\\p{M}\\p{N}_./+,:@%=-]|\\\\[^\\n])+\n");
+
+  /**
+   * Why the shell state the last step left is not what its shell saved (a trap, a background
+   * process or a function named like a builtin wrote to it): the next step would run code nobody
+   * sees; empty when it is.
+   */
+  Optional<String> foreignState() {
+    try {
+      Optional<String> state = shellFile("state.sh");
+      if (state.isPresent() && SAVED_STATE.matcher(state.get()).matches()) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      // unreadable: not the state the shell saved either
+    }
+    return Optional.of(
+        "the shell state this step left is not what its shell saved (exported variables and its"
+            + " folder): something in the step (a trap, a background process, a function named like"
+            + " a shell builtin) changed it, so the steps after it cannot be trusted");
+  }
+
+  /** {@code text} as one shell word, every character outside a plain path escaped. */
+  private static String escaped(String text) {
+    StringBuilder word = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (!(Character.isLetterOrDigit(c) && c < 128) && "_./-".indexOf(c) < 0) {
+        word.append('\\');
+      }
+      word.append(c);
+    }
+    return word.toString();
   }
 
   /** Writes a new file of the engine's, never through a link that may stand there. */
