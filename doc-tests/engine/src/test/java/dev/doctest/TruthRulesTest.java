@@ -583,7 +583,7 @@ class TruthRulesTest {
   }
 
   @Test
-  void aStepCannotAddCodeToTheShellStateOfTheNext() {
+  void aTrapSetByAStepDoesNotFireIntoTheNext() {
     EngineFixture f =
         fixture()
             .mutate(
@@ -594,8 +594,39 @@ class TruthRulesTest {
             .mutate(BASICS, "Hello, world!\nHELLO, WORLD!\n", "Hello, forged!\n");
 
     assertThat(EngineFixture.firstFailure(f.run(BASICS)))
-        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "trap '") - 1) + ": ")
-        .contains("the shell state this step left is not what its shell saved");
+        .startsWith(
+            "docs/"
+                + BASICS
+                + ":"
+                + (f.lineOf(BASICS, "Expected output:") + 2)
+                + ": output drifted")
+        .contains("+Hello, world!");
+  }
+
+  @Test
+  void aVariableWhoseValueWouldRunCodeWhenReadBackFailsItsStep() {
+    EngineFixture f =
+        fixture()
+            .mutate(
+                BASICS,
+                "```bash\ncat ~/.greeted\n",
+                "```bash\nTAG='a[$(echo planted > ~/note.txt)]'; declare -i TAG; export TAG\n```\n\n"
+                    + "```bash\ncat ~/note.txt ~/.greeted\n")
+            .mutate(
+                BASICS,
+                "Hello, world!\nHELLO, WORLD!\n",
+                "planted\nHello, world!\nHELLO, WORLD!\n");
+
+    assertThat(EngineFixture.firstFailure(f.run(BASICS)))
+        .startsWith("docs/" + BASICS + ":" + (f.lineOf(BASICS, "TAG='a[") - 1) + ": ")
+        .contains("the shell state this step left is not what its shell saves");
+  }
+
+  @Test
+  void aShellVariableCarriesOverToTheNextBlockAsInAReadersTerminal() {
+    EngineFixture f = fixture().mutate(BASICS, "export GREETING=hi\n", "GREETING=hi\n");
+
+    EngineFixture.assertPassed(f.run(BASICS));
   }
 
   @Test

@@ -133,15 +133,24 @@ public final class Workspace implements AutoCloseable {
         : Optional.empty();
   }
 
+  /** A word as {@code printf %q} writes it: plain characters, backslash escapes, {@code $'…'}. */
+  private static final String QUOTED_WORD =
+      "(?:[\\p{L}\\p{M}\\p{N}_./+,:@%=-]|\\\\[^\\n]|\\$'(?:[^'\\\\]|\\\\[\\s\\S])*')";
+
   /**
-   * A shell state as a step's shell saves it: exported variables ({@code export -p}), then its
-   * folder ({@code printf 'cd -- %q'}): data, no other command.
+   * A shell state as a step's shell saves it: exported variables ({@code export -p}, without
+   * attributes: an integer's value would be evaluated when read back), shell variables ({@code
+   * name=%q}), then its folder ({@code cd -- %q}): data, no other command.
    */
   private static final Pattern SAVED_STATE =
       Pattern.compile(
-          "(?:declare -[ilrtu]*x[ilrtu]* [A-Za-z_][A-Za-z0-9_]*"
-              + "(?:=\"(?:[^\"\\\\$`]|\\\\[\\s\\S])*\")?\n)*"
-              + "cd -- (?:[\\p{L}\\p{M}\\p{N}_./+,:@%=-]|\\\\[^\\n])+\n");
+          "(?:declare -x [A-Za-z_][A-Za-z0-9_]*(?:=\"(?:[^\"\\\\$`]|\\\\[\\s\\S])*\")?\n)*"
+              + "(?:[A-Za-z_][A-Za-z0-9_]*="
+              + QUOTED_WORD
+              + "*\n)*"
+              + "cd -- "
+              + QUOTED_WORD
+              + "+\n");
 
   /**
    * Why the shell state the last step left is not what its shell saved (a trap, a background
@@ -158,9 +167,10 @@ public final class Workspace implements AutoCloseable {
       // unreadable: not the state the shell saved either
     }
     return Optional.of(
-        "the shell state this step left is not what its shell saved (exported variables and its"
-            + " folder): something in the step (a trap, a background process, a function named like"
-            + " a shell builtin) changed it, so the steps after it cannot be trusted");
+        "the shell state this step left is not what its shell saves (exported variables without"
+            + " attributes, shell variables and its folder): a variable with an attribute (declare"
+            + " -i …) or something else in the step (a background process) changed it, so the"
+            + " steps after it cannot be trusted");
   }
 
   /** {@code text} as one shell word, every character outside a plain path escaped. */
@@ -262,6 +272,8 @@ public final class Workspace implements AutoCloseable {
     Path script = control.resolve("step-" + ++scripts + ".sh");
     Path state = seenShell().resolve("state.sh");
     StringBuilder text = new StringBuilder();
+    // The names bash and the environment define: every other shell variable is the page's.
+    text.append("__doctest_own=$'\\n'\"$(compgen -v)\"$'\\n'\n");
     text.append("source '").append(state).append("'\n");
     text.append(stepChecks);
     // Every command must succeed, each stage of a pipeline included, as a reader would see it fail.
@@ -272,21 +284,41 @@ public final class Workspace implements AutoCloseable {
       text.append(command)
           .append("\n__doctest_s=$?; [ $__doctest_rc -eq 0 ] && __doctest_rc=$__doctest_s\n");
     }
-    text.append("trap - ERR\n");
-    // The terminal's own variables belong to the runner (TERM differs with and without a pty).
-    text.append(
-            "{ (unset TERM COLUMNS LINES SHLVL PWD OLDPWD _; export -p);"
-                + " printf 'cd -- %q\\n' \"$PWD\"; } > '")
+    // What the page's commands defined cannot take part in the save: its functions named like the
+    // builtins the save uses are removed and its aliases are not expanded (in POSIX mode special
+    // builtins come before functions); its traps do not fire (a reader's EXIT trap waits for the
+    // terminal to close).
+    text.append("POSIXLY_CORRECT=1\n")
+        .append(
+            "\\unset -f trap export printf mv pwd exit declare compgen unset builtin command"
+                + " source\n")
+        .append("\\unset -v IFS\n")
+        .append("\\trap - ERR EXIT DEBUG RETURN\n")
+        .append("\\unset POSIXLY_CORRECT\n");
+    // Saved: the exported variables (the terminal's own belong to the runner: TERM differs with
+    // and without a pty), the page's shell variables (a reader's terminal keeps them too), the
+    // folder.
+    text.append("{ (\\unset TERM COLUMNS LINES SHLVL PWD OLDPWD _; \\export -p)\n")
+        .append("for __doctest_v in $(\\compgen -v); do\n")
+        .append("  case \"$__doctest_own\" in *$'\\n'\"$__doctest_v\"$'\\n'*) continue ;; esac\n")
+        .append("  case \"$__doctest_v\" in __doctest_*) continue ;; esac\n")
+        .append("  case \"$(\\declare -p \"$__doctest_v\" 2> /dev/null)\" in\n")
+        .append(
+            "    \"declare -- $__doctest_v=\"*) \\printf '%s=%q\\n' \"$__doctest_v\""
+                + " \"${!__doctest_v}\" ;;\n")
+        .append("  esac\n")
+        .append("done\n")
+        .append("\\printf 'cd -- %q\\n' \"$PWD\"; } > '")
         .append(state)
-        .append(".next' && mv '")
+        .append(".next' && \\mv '")
         .append(state)
         .append(".next' '")
         .append(state)
         .append("'\n")
-        .append("pwd > '")
+        .append("\\pwd > '")
         .append(seenShell().resolve("cwd"))
         .append("'\n")
-        .append("exit $__doctest_rc\n");
+        .append("\\exit $__doctest_rc\n");
     writeNew(script, text.toString());
     return script;
   }
