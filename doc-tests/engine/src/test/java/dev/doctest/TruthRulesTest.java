@@ -679,7 +679,24 @@ class TruthRulesTest {
             .mutate(BASICS, "fixture=greeted-twice", "fixture=exporting");
 
     assertThat(EngineFixture.firstFailure(f.run(BASICS)))
-        .contains("fixture exporting exports FAKE_CLI_MODE, which its description does not name");
+        .contains("fixture exporting sets FAKE_CLI_MODE, which its description does not name");
+
+    EngineFixture shellVariable =
+        fixture()
+            .mutate(
+                "doctest.toml",
+                "[fixtures.greeted]\n",
+                """
+                [fixtures.setting]
+                description = "fake-cli has greeted twice"
+                extends = "greeted-twice"
+                commands = ["CDPATH=/tmp"]
+
+                [fixtures.greeted]
+                """)
+            .mutate(BASICS, "fixture=greeted-twice", "fixture=setting");
+    assertThat(EngineFixture.firstFailure(shellVariable.run(BASICS)))
+        .contains("fixture setting sets CDPATH, which its description does not name");
 
     EngineFixture named =
         fixture()

@@ -203,7 +203,7 @@ public final class DocumentRunner {
         return failed;
       }
     }
-    Map<String, String> before = stage.workspace().exported();
+    Map<String, String> before = stage.workspace().variables();
     for (String command : fixture.commands()) {
       Outcome o =
           new ShellRunner(stage.workspace())
@@ -218,7 +218,7 @@ public final class DocumentRunner {
                 + stage.workspace().redactPaths(o.output()));
       }
     }
-    Map<String, String> after = stage.workspace().exported();
+    Map<String, String> after = stage.workspace().variables();
     for (String variable : after.keySet()) {
       if (!after.get(variable).equals(before.get(variable))
           && !fixture
@@ -227,7 +227,7 @@ public final class DocumentRunner {
         return Optional.of(
             "fixture "
                 + name
-                + " exports "
+                + " sets "
                 + variable
                 + ", which its description does not name: readers are told only the description"
                 + " (\""

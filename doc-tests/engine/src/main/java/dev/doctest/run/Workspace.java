@@ -133,6 +133,9 @@ public final class Workspace implements AutoCloseable {
         : Optional.empty();
   }
 
+  /** The start of a shell variable's line in a saved state. */
+  private static final Pattern SHELL_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
+
   /** A word as {@code printf %q} writes it: plain characters, backslash escapes, {@code $'…'}. */
   private static final String QUOTED_WORD =
       "(?:[\\p{L}\\p{M}\\p{N}_./+,:@%=-]|\\\\[^\\n]|\\$'(?:[^'\\\\]|\\\\[\\s\\S])*')";
@@ -224,10 +227,11 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * The variables the shell exports now, with their values: those the last step saved, or the
-   * workspace's own before any step ran (to see which a command set or changed).
+   * The variables the shell carries to the next step now, exported or not, with their values (a
+   * shell variable's as {@code printf %q} wrote it): those the last step saved, or the workspace's
+   * own before any step ran (to see which a command set or changed).
    */
-  public Map<String, String> exported() {
+  public Map<String, String> variables() {
     Map<String, String> exported = new LinkedHashMap<>();
     try {
       for (String line : shellFile("state.sh").orElse("").lines().toList()) {
@@ -237,6 +241,9 @@ public final class Workspace implements AutoCloseable {
           exported.put(
               eq < 0 ? declaration : declaration.substring(0, eq),
               eq < 0 ? "" : unquote(declaration.substring(eq + 1)));
+        } else if (SHELL_VARIABLE.matcher(line).lookingAt()) {
+          int eq = line.indexOf('=');
+          exported.put(line.substring(0, eq), line.substring(eq + 1));
         }
       }
     } catch (IOException e) {
