@@ -58,13 +58,14 @@ final class ShellText {
       }
     }
     stages.add(stage);
+    List<String> notHere = dev.doctest.model.RuntimeVariables.notInAHiddenCommand(checked);
     for (List<String> words : stages) {
       for (String w : words) {
         if (!ASSIGNMENT.matcher(w).matches()) {
           break;
         }
         String name = w.substring(0, w.indexOf('='));
-        if (dev.doctest.model.RuntimeVariables.notInAHiddenCommand(checked).contains(name)) {
+        if (notHere.contains(name)) {
           return Optional.of(
               name
                   + "= decides which program runs, or on what: the note would name "

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 /**
  * One page's files and terminal: a fresh HOME (where the shell starts, as in a new terminal), a
  * private {@code /tmp}, a clean environment (cram-style: {@code LANG}, {@code TZ}, {@code COLUMNS}
- * fixed, nothing inherited but the Java runtime), and the shell state (directory, exported
- * variables) that carries from one block to the next as in one terminal. Printed as {@code $WORK}
- * in failure messages. Confined, its commands see HOME at {@link Confinement#HOME} whatever folder
- * holds it here, so a copy of the workspace reads the same as the original.
+ * fixed, nothing inherited but the Java runtime), and the shell state (directory, exported and
+ * shell variables) that carries from one block to the next as in one terminal. Printed as {@code
+ * $WORK} in failure messages. Confined, its commands see HOME at {@link Confinement#HOME} whatever
+ * folder holds it here, so a copy of the workspace reads the same as the original.
  */
 public final class Workspace implements AutoCloseable {
   private final Path root;
@@ -30,7 +30,9 @@ public final class Workspace implements AutoCloseable {
   /** The step scripts and file texts: the engine writes them, steps only read them. */
   private final Path control;
 
-  /** The shell state (exported variables, folder) each step's shell saves for the next. */
+  /**
+   * The shell state (exported and shell variables, folder) each step's shell saves for the next.
+   */
   private final Path shell;
 
   private final Confinement confinement;
@@ -156,9 +158,9 @@ public final class Workspace implements AutoCloseable {
               + "+\n");
 
   /**
-   * Why the shell state the last step left is not what its shell saved (a trap, a background
-   * process or a function named like a builtin wrote to it): the next step would run code nobody
-   * sees; empty when it is.
+   * Why the shell state the last step left is not what its shell saves (a variable with an
+   * attribute, or text a background process wrote): the next step would run code nobody sees; empty
+   * when it is.
    */
   Optional<String> foreignState() {
     try {
@@ -232,24 +234,24 @@ public final class Workspace implements AutoCloseable {
    * own before any step ran (to see which a command set or changed).
    */
   public Map<String, String> variables() {
-    Map<String, String> exported = new LinkedHashMap<>();
+    Map<String, String> variables = new LinkedHashMap<>();
     try {
       for (String line : shellFile("state.sh").orElse("").lines().toList()) {
         if (line.startsWith("declare -x ")) {
           String declaration = line.substring("declare -x ".length());
           int eq = declaration.indexOf('=');
-          exported.put(
+          variables.put(
               eq < 0 ? declaration : declaration.substring(0, eq),
               eq < 0 ? "" : unquote(declaration.substring(eq + 1)));
         } else if (SHELL_VARIABLE.matcher(line).lookingAt()) {
           int eq = line.indexOf('=');
-          exported.put(line.substring(0, eq), line.substring(eq + 1));
+          variables.put(line.substring(0, eq), line.substring(eq + 1));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return exported.isEmpty() ? new LinkedHashMap<>(env) : exported;
+    return variables.isEmpty() ? new LinkedHashMap<>(env) : variables;
   }
 
   /** A value as {@code export -p} writes it: in double quotes, with {@code \\} escapes. */
